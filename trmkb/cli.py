@@ -1,0 +1,55 @@
+"""trmkb: validate, build, serve, bundle. Thin commands over the pipeline modules."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import ROOT
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate
+    src, problems = validate(args.root)
+    for p in problems:
+        print(p, file=sys.stderr)
+    n = len(src.countries) + len(src.resources) + len(src.tools) + len(src.pages)
+    if problems:
+        print(f"\n{len(problems)} problem(s) in {args.root}; fix them and run 'trmkb validate' again.", file=sys.stderr)
+        return 1
+    print(f"OK: {n} files valid ({len(src.countries)} countries, {len(src.resources)} resources, "
+          f"{len(src.tools)} tools, {len(src.pages)} pages).")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .build import build
+    return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet)
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+    return serve(args.root, port=args.port, lang=args.lang)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="trmkb", description=__doc__)
+    ap.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("validate", help="check every data and content file; report all problems").set_defaults(func=cmd_validate)
+    b = sub.add_parser("build", help="validate, then build the site into site/ (atomic)")
+    b.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/site)")
+    b.add_argument("--lang", action="append", help="build only these languages (repeatable; for previews)")
+    b.add_argument("-q", "--quiet", action="store_true")
+    b.set_defaults(func=cmd_build)
+    s = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000, rebuilding on change")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--lang", default=None, help="preview one language only (faster)")
+    s.set_defaults(func=cmd_serve)
+    args = ap.parse_args(argv)
+    args.root = args.root.resolve()
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,357 @@
+"""Validation in three layers, every problem collected before failing once:
+1) JSON Schemas in schemas/, 2) named cross-record rules, 3) HTML safety of text that reaches a page."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .load import Doc, fmt_path
+from .problems import Problem
+from .project import Sources, load_all, page_key
+
+TODAY = dt.date.today
+
+
+# ---- Layer 1: schemas ---------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _validator(schema_dir: str, name: str) -> Draft202012Validator:
+    d = Path(schema_dir)
+    registry = Registry().with_resources(
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))) for p in d.glob("*.schema.json"))
+    schema = json.loads((d / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, registry=registry)
+
+
+def schema_for(src: Sources, doc: Doc) -> str:
+    parts = Path(doc.rel).parts
+    if parts[0] == "data":
+        return {"countries": "country", "resources": "resource", "tools": "tool"}[parts[1]]
+    return "sop" if parts[1] == "sop" else "page"
+
+
+def _hint(err) -> str:
+    s = err.schema if isinstance(err.schema, dict) else {}
+    desc = s.get("description", "")
+    ex = s.get("examples")
+    if err.validator == "additionalProperties":
+        allowed = ", ".join(sorted(err.schema.get("properties", {})))
+        return f"check the spelling; allowed fields here: {allowed}"
+    if err.validator == "enum":
+        return "use one of: " + ", ".join(map(str, err.validator_value))
+    out = desc
+    if ex:
+        out += (" " if out else "") + f"Example: {json.dumps(ex[0], ensure_ascii=False)}"
+    return out
+
+
+def _message(err) -> str:
+    if err.validator == "required":
+        missing = re.findall(r"'([^']+)' is a required property", err.message)
+        return f"missing required field '{missing[0]}'" if missing else err.message
+    if err.validator == "additionalProperties":
+        extra = re.findall(r"'([^']+)'", err.message)
+        return f"unknown field '{extra[0]}'" if extra else err.message
+    if err.validator == "pattern":
+        return f"{json.dumps(err.instance, ensure_ascii=False)} is not in the expected form"
+    return err.message
+
+
+def check_schemas(src: Sources, schema_dir: Path):
+    for doc in src.countries + src.resources + src.tools + src.pages:
+        v = _validator(str(schema_dir), schema_for(src, doc))
+        for err in v.iter_errors(doc.data if doc.data is not None else {}):
+            path = list(err.absolute_path)
+            if err.validator == "required":
+                field = fmt_path(path)
+            else:
+                field = fmt_path(path)
+            yield Problem(doc.rel, doc.line(path), field, _message(err), _hint(err))
+
+
+# ---- Layer 2: cross-record rules ----------------------------------------------------------
+
+def _walk(node, path=()):
+    """Every (path, value) pair of a loaded document."""
+    yield path, node
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _walk(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _walk(v, path + (i,))
+
+
+def _d(doc):
+    return doc.data if isinstance(doc.data, dict) else {}
+
+
+@lru_cache(maxsize=None)
+def _territories() -> frozenset:
+    return frozenset(k for k in Locale.parse("en").territories if re.fullmatch("[A-Z]{2}", k)) | {"XK"}
+
+
+@lru_cache(maxsize=None)
+def _iso639() -> frozenset:
+    return frozenset(k for k in Locale.parse("en").languages if re.fullmatch("[a-z]{2}", k))
+
+
+def rule_ids_unique_and_match_files(src: Sources, ix):
+    for kind, docs, name_of in (("country", src.countries, lambda i: i.lower()),
+                                ("resource", src.resources, lambda i: i),
+                                ("tool", src.tools, lambda i: i.lower())):
+        seen = {}
+        for doc in docs:
+            i = _d(doc).get("id")
+            if not isinstance(i, str):
+                continue
+            if i in seen:
+                yield Problem(doc.rel, doc.line(["id"]), "id", f"{kind} id '{i}' is also used by {seen[i]}",
+                              "ids must be unique; pick another id")
+            seen[i] = doc.rel
+            if doc.path.stem != name_of(i):
+                yield Problem(doc.rel, doc.line(["id"]), "id", f"id '{i}' does not match the file name '{doc.path.name}'",
+                              f"rename the file to {name_of(i)}{doc.path.suffix} or fix the id")
+    for doc in src.pages:
+        i = _d(doc).get("id")
+        stem, _lang = page_key(doc)
+        if i is not None and Path(stem).name != i:
+            yield Problem(doc.rel, doc.line(["id"]), "id", f"id '{i}' does not match the file name '{doc.path.name}'",
+                          f"name the file {i}.md (translations {i}.<lang>.md)")
+
+
+def rule_country_codes(src: Sources, ix):
+    for doc in src.countries:
+        i = _d(doc).get("id")
+        if isinstance(i, str) and re.fullmatch("[A-Z]{2}", i) and i not in _territories():
+            yield Problem(doc.rel, doc.line(["id"]), "id", f"'{i}' is not an ISO 3166-1 alpha-2 country code",
+                          "use the two-letter code, e.g. AL for Albania (XK for Kosovo)")
+    for doc in src.resources:
+        for n, c in enumerate(_d(doc).get("countries") or []):
+            if isinstance(c, str) and c not in _territories():
+                yield Problem(doc.rel, doc.line(["countries", n]), f"countries[{n}]",
+                              f"'{c}' is not an ISO 3166-1 alpha-2 country code", "e.g. FR, MA, UA")
+        for n, c in enumerate(_d(doc).get("doc_languages") or []):
+            if isinstance(c, str) and c not in _iso639():
+                yield Problem(doc.rel, doc.line(["doc_languages", n]), f"doc_languages[{n}]",
+                              f"'{c}' is not an ISO 639-1 language code", "e.g. en, fr, ar, sq, uk")
+
+
+def rule_site_languages(src: Sources, ix):
+    """Translations only in languages the site has (i18n/languages.yml)."""
+    codes = set(src.codes)
+    for doc in src.countries + src.resources + src.tools + ([src.vocab] if src.vocab else []):
+        for path, v in _walk(doc.data):
+            if isinstance(v, dict) and "en" in v and all(isinstance(k, str) and re.fullmatch("[a-z]{2}", k) for k in v) \
+                    and all(isinstance(x, str) for x in v.values()):
+                for k in v:
+                    if k not in codes:
+                        yield Problem(doc.rel, doc.line(path + (k,)), fmt_path(path + (k,)),
+                                      f"'{k}' is not a language of this site",
+                                      f"site languages (i18n/languages.yml): {', '.join(src.codes)}")
+    for doc in src.pages:
+        _stem, lang = page_key(doc)
+        if lang is not None and lang not in codes:
+            yield Problem(doc.rel, 1, "", f"'{lang}' in the file name is not a language of this site",
+                          f"use one of {', '.join(src.codes)}, e.g. about.fr.md")
+
+
+def rule_vocabulary(src: Sources, ix):
+    vocab = _d(src.vocab) if src.vocab else {}
+    checks = [("countries", "region", "regions"), ("countries", "roles", "roles"),
+              ("countries", "exploitation", "exploitation"), ("resources", "type", "types"),
+              ("resources", "regions", "regions"), ("resources", "themes", "themes"),
+              ("resources", "audience", "audiences")]
+    for kind, fieldname, vname in checks:
+        allowed = set(vocab.get(vname) or {})
+        for doc in getattr(src, kind):
+            v = _d(doc).get(fieldname)
+            for n, x in ([(None, v)] if isinstance(v, str) else enumerate(v or [])):
+                if isinstance(x, str) and x not in allowed:
+                    path = [fieldname] + ([n] if n is not None else [])
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path), f"'{x}' is not in the '{vname}' vocabulary",
+                                  f"use one of: {', '.join(sorted(allowed))} (data/vocabularies.yml)")
+    if src.vocab:
+        for vname, entries in vocab.items():
+            for vid, labels in (entries or {}).items():
+                missing = [c for c in src.codes if not (isinstance(labels, dict) and labels.get(c))]
+                if missing:
+                    yield Problem(src.vocab.rel, src.vocab.line([vname, vid]), f"{vname}.{vid}",
+                                  f"label missing in {', '.join(missing)}", "vocabulary labels are needed in every site language")
+
+
+def rule_references(src: Sources, ix):
+    countries = {_d(d).get("id") for d in src.countries}
+    resources = {_d(d).get("id") for d in src.resources}
+    tools = {_d(d).get("id") for d in src.tools}
+    sops = {_d(d).get("id") for d in src.pages if page_key(d)[1] is None and _d(d).get("id")}
+
+    def check(doc, path, value, known, what, hint):
+        if isinstance(value, str) and value not in known:
+            yield Problem(doc.rel, doc.line(path), fmt_path(path), f"{what} '{value}' does not exist", hint)
+
+    for doc in src.resources:
+        d = _d(doc)
+        for n, c in enumerate(d.get("countries") or []):
+            if c in _territories() and c not in countries and countries:
+                pass  # a publication may cover a country without a profile
+        for n, s in enumerate(d.get("sop_refs") or []):
+            yield from check(doc, ["sop_refs", n], s, sops, "SOP", "use an id of a file in content/sop/, e.g. SOP-4.2")
+        if d.get("superseded_by"):
+            yield from check(doc, ["superseded_by"], d["superseded_by"], resources, "resource",
+                             "give the id of a record in data/resources/")
+    for doc in src.tools:
+        d = _d(doc)
+        for n, s in enumerate(d.get("sop_refs") or []):
+            yield from check(doc, ["sop_refs", n], s, sops, "SOP", "use an id of a file in content/sop/")
+        for n, r in enumerate(d.get("sources") or []):
+            yield from check(doc, ["sources", n], r, resources, "resource", "use an id of a file in data/resources/")
+    for doc in src.pages:
+        d = _d(doc)
+        for n, t in enumerate(d.get("tools") or []):
+            yield from check(doc, ["tools", n], t, tools, "tool", "use an id of a file in data/tools/, e.g. T3")
+        for n, r in enumerate(d.get("resources") or []):
+            yield from check(doc, ["resources", n], r, resources, "resource", "use an id of a file in data/resources/")
+    for doc in src.countries:
+        d = _d(doc)
+        ids = [s.get("id") for s in d.get("sources") or [] if isinstance(s, dict)]
+        for n, s in enumerate(d.get("sources") or []):
+            if isinstance(s, dict) and ids.count(s.get("id")) > 1:
+                yield Problem(doc.rel, doc.line(["sources", n, "id"]), f"sources[{n}].id",
+                              f"source id '{s.get('id')}' is used twice", "number sources S1, S2, ... once each")
+            if isinstance(s, dict) and s.get("resource"):
+                yield from check(doc, ["sources", n, "resource"], s["resource"], resources, "resource",
+                                 "use an id of a file in data/resources/ or leave 'resource' out")
+        for path, v in _walk(d):
+            if path and path[-1] == "sources" and path != ("sources",) and isinstance(v, list):
+                for n, sid in enumerate(v):
+                    if isinstance(sid, str) and sid not in ids:
+                        yield Problem(doc.rel, doc.line(path + (n,)), fmt_path(path + (n,)),
+                                      f"source '{sid}' is not in this file's 'sources' list",
+                                      f"add {sid} to 'sources' at the end of the file, or use one of {', '.join(map(str, ids))}")
+
+
+def rule_dates(src: Sources, ix):
+    """Dates are real calendar dates, and not in the future."""
+    today = TODAY()
+    for doc in src.countries + src.resources + src.tools + src.pages:
+        for path, v in _walk(doc.data):
+            if isinstance(v, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
+                try:
+                    day = dt.date.fromisoformat(v)
+                except ValueError:
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path), f"'{v}' is not a real date",
+                                  "write YYYY-MM-DD with a valid month and day")
+                    continue
+                if day > today:
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path), f"date {v} is in the future",
+                                  "dates record what has happened or been checked; use today or earlier")
+        d = _d(doc)
+        if isinstance(d.get("year"), int) and d["year"] > today.year:
+            yield Problem(doc.rel, doc.line(["year"]), "year", f"year {d['year']} is in the future", "")
+
+
+def rule_tool_items(src: Sources, ix):
+    for doc in src.tools:
+        d = _d(doc)
+        tid = d.get("id", "")
+        seen = set()
+        for s_n, sec in enumerate(d.get("sections") or []):
+            if not isinstance(sec, dict):
+                continue
+            sid = sec.get("id", "")
+            if isinstance(sid, str) and not sid.startswith(f"{tid}."):
+                yield Problem(doc.rel, doc.line(["sections", s_n, "id"]), f"sections[{s_n}].id",
+                              f"section id '{sid}' does not start with the tool id '{tid}.'", f"e.g. {tid}.A")
+            for i_n, item in enumerate(sec.get("items") or []):
+                iid = item.get("id") if isinstance(item, dict) else None
+                path = ["sections", s_n, "items", i_n, "id"]
+                if isinstance(iid, str) and not iid.startswith(f"{sid}."):
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path),
+                                  f"item id '{iid}' does not start with its section id '{sid}.'", f"e.g. {sid}.01")
+                if iid in seen:
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path), f"item id '{iid}' is used twice",
+                                  "item ids must be unique and never reused")
+                seen.add(iid)
+
+
+SOP_STEP_ANCHORS = ["purpose", "destination", "transit", "origin", "consular", "child"]
+
+
+def rule_sop_structure(src: Sources, ix):
+    english = {page_key(d)[0] for d in src.pages if page_key(d)[1] is None}
+    for doc in src.pages:
+        stem, lang = page_key(doc)
+        if lang is not None and stem not in english:
+            yield Problem(doc.rel, 1, "", f"translation has no English source file content/{stem}.md",
+                          "English is the source: add it first, or fix the file name")
+        i = _d(doc).get("id")
+        if isinstance(i, str) and "." in i:
+            anchors = re.findall(r"^##\s.*\{#([a-z-]+)\}\s*$", doc.body, re.M)
+            if anchors != SOP_STEP_ANCHORS:
+                yield Problem(doc.rel, doc.body_line, "body",
+                              f"step sections are {anchors or 'missing'}; expected {SOP_STEP_ANCHORS} in this order",
+                              "each step has '## <heading> {#purpose}', then destination, transit, origin, consular, child")
+            phase = i.split(".")[0]
+            if phase not in {_d(d).get("id") for d in src.pages}:
+                yield Problem(doc.rel, doc.line(["id"]), "id", f"phase {phase} has no file content/sop/{phase}.md",
+                              "add the phase page")
+
+
+RULES = [rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
+         rule_references, rule_dates, rule_tool_items, rule_sop_structure]
+
+
+# ---- Layer 3: HTML safety -----------------------------------------------------------------
+
+_UNSAFE = [
+    (re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.I),
+     "contains a <{0}> element", "remove it; data and pages may not carry active HTML"),
+    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "contains an event-handler attribute ({0})",
+     "remove the attribute; scripts are not allowed in content"),
+    (re.compile(r"(?:href|src|action)\s*=\s*[\"']?\s*((?:javascript|vbscript|data):)", re.I),
+     "contains a '{0}' link", "use an https:// address"),
+    (re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|data):)", re.I), "contains a '{0}' link",
+     "use an https:// address"),
+    (re.compile(r"^\s*((?:javascript|vbscript|data):)", re.I), "is a '{0}' address", "use an https:// address"),
+]
+
+
+def _unsafe(text: str):
+    if "<" not in text and ":" not in text:
+        return
+    for rx, msg, hint in _UNSAFE:
+        m = rx.search(text)
+        if m:
+            yield msg.format(m.group(1).lower()), hint
+
+
+def check_html(src: Sources):
+    for doc in src.countries + src.resources + src.tools + src.pages + ([src.vocab] if src.vocab else []):
+        for path, v in _walk(doc.data):
+            if isinstance(v, str):
+                for msg, hint in _unsafe(v):
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path), msg, hint)
+        if doc.body:
+            for n, line in enumerate(doc.body.splitlines()):
+                for msg, hint in _unsafe(line):
+                    yield Problem(doc.rel, doc.body_line + n, "body", msg, hint)
+
+
+# ---- Entry point ------------------------------------------------------------------------
+
+def validate(root: Path, src: Sources | None = None) -> tuple[Sources, list[Problem]]:
+    src = src or load_all(root)
+    problems = list(src.problems)
+    problems += check_schemas(src, root / "schemas")
+    for rule in RULES:
+        problems += rule(src, None)
+    problems += check_html(src)
+    return src, sorted(set(problems))

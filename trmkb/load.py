@@ -66,7 +66,7 @@ def _construct(node, path, lines, seen, rel):
         raise LoadError(Problem(rel, node.start_mark.line + 1, _fmt(path), "YAML anchors and aliases (&, *) are not allowed",
                                 "write the value out in full"))
     seen.add(id(node))
-    lines[tuple(path)] = node.start_mark.line + 1
+    lines.setdefault(tuple(path), node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out = {}
         for k, v in node.value:

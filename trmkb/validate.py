@@ -37,8 +37,18 @@ def schema_for(src: Sources, doc: Doc) -> str:
     return "sop" if parts[1] == "sop" else "page"
 
 
-def _hint(err) -> str:
+def _hint(err, schema_name: str) -> str:
+    return _hint_text(err) or f"see the field descriptions in schemas/{schema_name}.schema.json"
+
+
+def _hint_text(err) -> str:
     s = err.schema if isinstance(err.schema, dict) else {}
+    if err.validator == "required":
+        missing = re.findall(r"'([^']+)'", err.message)[:1]
+        prop = (s.get("properties") or {}).get(missing[0], {}) if missing else {}
+        if missing and missing[0] in ("sources", "checked"):
+            return "a verified fact needs 'sources' and 'checked'; otherwise set status: needs_verification"
+        return prop.get("description", "") if isinstance(prop, dict) else ""
     desc = s.get("description", "")
     ex = s.get("examples")
     if err.validator == "additionalProperties":
@@ -66,14 +76,14 @@ def _message(err) -> str:
 
 def check_schemas(src: Sources, schema_dir: Path):
     for doc in src.countries + src.resources + src.tools + src.pages:
-        v = _validator(str(schema_dir), schema_for(src, doc))
+        name = schema_for(src, doc)
+        v = _validator(str(schema_dir), name)
         for err in v.iter_errors(doc.data if doc.data is not None else {}):
             path = list(err.absolute_path)
-            if err.validator == "required":
-                field = fmt_path(path)
-            else:
-                field = fmt_path(path)
-            yield Problem(doc.rel, doc.line(path), field, _message(err), _hint(err))
+            if err.validator == "additionalProperties":
+                extra = re.findall(r"'([^']+)'", err.message)
+                path = path + extra[:1]
+            yield Problem(doc.rel, doc.line(path), fmt_path(path), _message(err), _hint(err, name))
 
 
 # ---- Layer 2: cross-record rules ----------------------------------------------------------
@@ -294,9 +304,12 @@ def rule_sop_structure(src: Sources, ix):
                           "English is the source: add it first, or fix the file name")
         i = _d(doc).get("id")
         if isinstance(i, str) and "." in i:
-            anchors = re.findall(r"^##\s.*\{#([a-z-]+)\}\s*$", doc.body, re.M)
+            found = [(n, m.group(1)) for n, line in enumerate(doc.body.splitlines())
+                     if (m := re.match(r"^##\s.*\{#([a-z-]+)\}\s*$", line))]
+            anchors = [a for _, a in found]
             if anchors != SOP_STEP_ANCHORS:
-                yield Problem(doc.rel, doc.body_line, "body",
+                bad = next((n for (n, a), want in zip(found, SOP_STEP_ANCHORS) if a != want), 0)
+                yield Problem(doc.rel, doc.body_line + bad, "body",
                               f"step sections are {anchors or 'missing'}; expected {SOP_STEP_ANCHORS} in this order",
                               "each step has '## <heading> {#purpose}', then destination, transit, origin, consular, child")
             phase = i.split(".")[0]

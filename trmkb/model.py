@@ -1,0 +1,123 @@
+"""Typed views over validated sources, with computed fields: localized text with its fallback,
+staleness, counts of unverified facts and back-links. Pure functions of the loaded data."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from .project import Sources, page_key
+
+STALE_DAYS = 365
+FACT_FIELDS = ["coordinator", "rapporteur", "nrm", "identification_authority", "reflection_period",
+               "residence_permits", "assistance", "return_reintegration", "children", "consular_notes",
+               "risks_on_return"]
+TREATIES = ["palermo", "cets197", "ilo_p029"]
+
+
+@dataclass
+class Text:
+    """A piece of localized text and whether it fell back to the default language."""
+    value: str
+    lang: str
+    fallback: bool
+
+    def html(self) -> Markup:
+        if self.fallback:
+            return Markup('<span lang="{}" dir="ltr">{}</span>').format(self.lang, self.value)
+        return escape(self.value)
+
+    __html__ = html
+
+    def __str__(self):
+        return self.value
+
+
+def pick(loc: dict | None, lang: str, default: str = "en") -> Text | None:
+    if not loc:
+        return None
+    if loc.get(lang):
+        return Text(loc[lang], lang, False)
+    return Text(loc.get(default, ""), default, True)
+
+
+@dataclass
+class Site:
+    src: Sources
+    countries: dict = field(default_factory=dict)
+    resources: dict = field(default_factory=dict)
+    tools: dict = field(default_factory=dict)
+    pages: dict = field(default_factory=dict)      # stem -> {lang: Doc}
+    vocab: dict = field(default_factory=dict)
+    backlinks: dict = field(default_factory=dict)  # resource id -> {"sop": [...], "countries": [...], "tools": [...]}
+
+    @property
+    def default(self):
+        return self.src.default
+
+    def sop_phases(self):
+        phases = sorted((s for s in self.pages if s.startswith("sop/") and "." not in s.split("/")[-1]),
+                        key=_sop_order)
+        return [(p, self.steps_of(p)) for p in phases]
+
+    def steps_of(self, phase_stem):
+        pid = phase_stem.split("/")[-1]
+        return sorted((s for s in self.pages if s.startswith(f"sop/{pid}.")), key=_sop_order)
+
+    def unverified_total(self):
+        return sum(unverified_count(c) for c in self.countries.values())
+
+    def step_count(self):
+        return sum(len(s) for _, s in self.sop_phases())
+
+
+def _sop_order(stem):
+    return tuple(int(x) for x in stem.split("-")[-1].split("."))
+
+
+def build_site(src: Sources) -> Site:
+    site = Site(src)
+    site.countries = {d.data["id"]: d.data for d in src.countries}
+    site.resources = {d.data["id"]: d.data for d in src.resources}
+    site.tools = {d.data["id"]: d.data for d in src.tools}
+    site.vocab = src.vocab.data if src.vocab else {}
+    for d in src.pages:
+        stem, lang = page_key(d)
+        site.pages.setdefault(stem, {})[lang or src.default] = d
+    bl = site.backlinks
+    for stem, by_lang in site.pages.items():
+        for r in by_lang[src.default].data.get("resources") or []:
+            bl.setdefault(r, {}).setdefault("sop", []).append(by_lang[src.default].data["id"])
+    for cid, c in site.countries.items():
+        for s in c.get("sources") or []:
+            if s.get("resource"):
+                bl.setdefault(s["resource"], {}).setdefault("countries", []).append(cid)
+    for tid, t in site.tools.items():
+        for r in t.get("sources") or []:
+            bl.setdefault(r, {}).setdefault("tools", []).append(tid)
+    return site
+
+
+def facts_of(country: dict):
+    """Every sourced fact of a profile as (field path, fact dict)."""
+    for t in TREATIES:
+        f = (country.get("ratifications") or {}).get(t)
+        if f:
+            yield f"ratifications.{t}", f
+    for k in FACT_FIELDS:
+        if country.get(k):
+            yield k, country[k]
+    for i, h in enumerate(country.get("hotlines") or []):
+        yield f"hotlines[{i}]", h
+    for i, c in enumerate(country.get("contacts") or []):
+        yield f"contacts[{i}]", c
+
+
+def unverified_count(country: dict) -> int:
+    return sum(1 for _, f in facts_of(country) if f.get("status") != "verified")
+
+
+def is_stale(country: dict, today: dt.date | None = None) -> bool:
+    today = today or dt.date.today()
+    return (today - dt.date.fromisoformat(country["last_reviewed"])).days > STALE_DAYS

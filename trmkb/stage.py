@@ -1,0 +1,117 @@
+"""Stage: write one Markdown file per page and language into build/docs/<lang>/ with Jinja2
+(autoescape on). Only changed files are rewritten and files no longer produced are removed,
+so a watching preview server does not loop."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+
+import yaml
+from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
+
+from . import i18n
+from .model import TREATIES, Site, facts_of, is_stale, pick, unverified_count
+
+TEMPLATES = Environment(loader=PackageLoader("trmkb", "templates"), autoescape=select_autoescape(default=True),
+                        undefined=ChainableUndefined,
+                        # Markdown headings use {#anchor}; keep Jinja comments out of its way
+                        comment_start_string="{##", comment_end_string="##}", trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+class Page:
+    def __init__(self, stem, template, title, ctx=None, fallback=False, index=True, body=None, hide=()):
+        self.stem, self.template, self.title = stem, template, title
+        self.ctx, self.fallback, self.index, self.body, self.hide = ctx or {}, fallback, index, body, list(hide)
+
+
+def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info: dict):
+    here = posixpath.dirname(stem)
+
+    def href(target: str, anchor: str = "") -> str:
+        rel = posixpath.relpath(target + ".html", here or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def t(key, **kw):
+        return strings.get(lang, key, **kw)
+
+    return dict(
+        site=site, lang=lang, stem=stem, build=build_info, t=t, href=href,
+        L=lambda loc: pick(loc, lang, site.default) or "",
+        cname=lambda iso: i18n.country_name(iso, lang),
+        lname=lambda code: i18n.language_name(code, lang),
+        fdate=lambda d: i18n.date(d, lang) if d else "",
+        vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
+        facts_of=facts_of, unverified_count=unverified_count, is_stale=is_stale, TREATIES=TREATIES,
+        dir=i18n.Language(lang, False).dir,
+    )
+
+
+def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
+    t = lambda k, **kw: strings.get(lang, k, **kw)
+    out = [
+        Page("index", "home.md.j2", t("home_title"), hide=["navigation", "toc"]),
+        Page("search", "search.md.j2", t("search_title"), index=False, hide=["navigation", "toc"]),
+        Page("countries/index", "countries.md.j2", t("countries_title")),
+        Page("resources/index", "resources.md.j2", t("resources_title")),
+        Page("tools/index", "tools.md.j2", t("tools_title")),
+        Page("sop/index", "sop_index.md.j2", t("sop_title")),
+    ]
+    for cid, c in sorted(site.countries.items()):
+        out.append(Page(f"countries/{cid.lower()}", "country.md.j2", i18n.country_name(cid, lang), {"c": c}))
+    for rid, r in sorted(site.resources.items()):
+        out.append(Page(f"resources/{rid}", "resource.md.j2", r["title"], {"r": r}))
+    for tid, tool in sorted(site.tools.items()):
+        out.append(Page(f"tools/{tid.lower()}", "tool.md.j2", pick(tool["title"], lang).value, {"tool": tool}))
+    for stem, by_lang in sorted(site.pages.items()):
+        en = by_lang[site.default]
+        doc = by_lang.get(lang, en)
+        fallback = lang not in by_lang
+        outdated = (not fallback and lang != site.default
+                    and doc.data.get("source_version") != en.data.get("version"))
+        if stem.startswith("sop/"):
+            tpl = "sop_step.md.j2" if "." in stem.split("/")[-1] else "sop_phase.md.j2"
+        else:
+            tpl = "content.md.j2"
+            stem = stem.split("/", 1)[1] if stem.startswith("pages/") else stem
+        out.append(Page(stem, tpl, doc.data["title"], {"doc": doc, "en": en, "outdated": outdated},
+                        fallback=fallback, body=doc.body))
+    return out
+
+
+def render(site: Site, strings: i18n.Strings, lang: str, page: Page, build_info: dict) -> str:
+    ctx = _context(site, strings, lang, page.stem, build_info)
+    ctx.update(page.ctx, page=page)
+    body = TEMPLATES.get_template(page.template).render(ctx)
+    meta = {"title": str(page.title), "fallback": page.fallback, "search_index": page.index and not page.fallback}
+    if page.hide:
+        meta["hide"] = page.hide
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+def stage(site: Site, strings: i18n.Strings, out: Path, langs: list[str], build_info: dict) -> dict:
+    """Write build/docs/<lang>/... and return {lang: number of pages}."""
+    wanted = {}
+    for lang in langs:
+        for page in pages_for(site, strings, lang):
+            wanted[out / lang / f"{page.stem}.md"] = render(site, strings, lang, page, build_info)
+    for path, text in wanted.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    if out.exists():
+        for old in out.rglob("*.md"):
+            if old not in wanted:
+                old.unlink()
+    return {lang: sum(1 for p in wanted if p.relative_to(out).parts[0] == lang) for lang in langs}
+
+
+def build_info(root: Path) -> dict:
+    import subprocess
+    try:
+        version = subprocess.run(["git", "-C", str(root), "describe", "--always", "--dirty"], capture_output=True,
+                                 text=True, timeout=10).stdout.strip() or "unversioned"
+    except (OSError, subprocess.SubprocessError):
+        version = "unversioned"
+    return {"date": dt.date.today().isoformat(), "version": version}
+

@@ -1,0 +1,66 @@
+"""Browser tests on the served fixture site (Playwright + Debian's Chromium over http://127.0.0.1)."""
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base(built_mini, serve):
+    return serve(built_mini)
+
+
+def only_local(page):
+    bad = [u for u in page.requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))]
+    assert bad == [], f"requests to other hosts: {bad}"
+
+
+def test_home_renders_in_english_and_arabic(page, base):
+    page.goto(base + "index.html")
+    assert page.locator("h1").first.inner_text() == "TRM Knowledge Base"
+    assert page.locator(".trm-pillar").count() == 4
+    page.goto(base + "ar/index.html")
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.locator(".trm-pillar").count() == 4
+    assert page.errors == []
+    only_local(page)
+
+
+def test_switcher_keeps_the_page(page, base):
+    page.goto(base + "countries/ad.html")
+    page.locator(".md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="ar"]').click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/ar/countries/ad.html")
+    page.locator(".md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_load_state()
+    assert page.url == base + "countries/ad.html"
+    only_local(page)
+
+
+@pytest.mark.parametrize("lang,word,expect", [("", "Zebrafixture", "countries/ad.html"),
+                                              ("ar/", "تجريبي", "ar/")])
+def test_search_returns_results_in_the_page_language(page, base, lang, word, expect):
+    page.goto(base + lang + "search.html?q=" + word)
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.href)")
+    assert any(expect in h for h in hrefs), hrefs
+    if lang == "":
+        assert not any("/ar/" in h for h in hrefs), hrefs
+    else:
+        assert all("/ar/" in h for h in hrefs), hrefs
+    only_local(page)
+
+
+def test_english_only_word_is_not_found_from_arabic(page, base):
+    """Wombatfixture exists only in the English step; the Arabic index must not contain it."""
+    page.goto(base + "ar/search.html?q=Wombatfixture")
+    page.wait_for_selector(".pagefind-ui__message", timeout=15000)
+    page.wait_for_timeout(500)
+    assert page.locator(".pagefind-ui__result-link").count() == 0
+    page.goto(base + "search.html?q=Wombatfixture")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)

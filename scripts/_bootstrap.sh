@@ -7,7 +7,8 @@ stamp_want="$(cat "$ROOT/pyproject.toml" "$ROOT/requirements.lock" | sha256sum |
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.trmkb-stamp" 2>/dev/null)" != "$stamp_want" ]; then
   echo "Setting up $VENV (pinned dependencies from pyproject.toml and requirements.lock)..." >&2
   "$PY" -m venv "$VENV"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$ROOT/requirements.lock" -e "$ROOT[test]"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$ROOT/requirements.lock" -e "$ROOT[test]" \
+    2> >(grep -v "^WARNING: Location" >&2)
   echo "$stamp_want" > "$VENV/.trmkb-stamp"
 fi
 export NO_MKDOCS_2_WARNING=1

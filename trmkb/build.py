@@ -51,7 +51,7 @@ def mkdocs_config(root: Path, docs: Path, langs: list[i18n.Language], strings: i
                               "reconfigure_search": False, "languages": languages}}],
         "markdown_extensions": ["attr_list", "admonition", "tables", "md_in_html", {"toc": {"permalink": True}}],
         "extra_css": ["assets/trm.css"],
-        "extra_javascript": ["assets/trm.js"],
+        "extra_javascript": ["assets/trm.js", "assets/checklist.js"],
         "nav": [{en(k): p} for k, p in NAV],
         "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},
                        "links": {"absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"}},

@@ -318,7 +318,18 @@ def rule_sop_structure(src: Sources, ix):
                               "add the phase page")
 
 
-RULES = [rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
+def rule_schema_modeline(src: Sources, ix):
+    """Data files name their schema on line 1, so editors' IDEs check them as they type."""
+    for doc in src.countries + src.resources + src.tools:
+        want = f"# yaml-language-server: $schema=../../schemas/{schema_for(src, doc)}.schema.json"
+        with open(doc.path, encoding="utf-8-sig", errors="replace") as f:
+            first = f.readline().strip()
+        if first != want:
+            yield Problem(doc.rel, 1, "", "the first line does not name the schema for editors' IDEs",
+                          f"make line 1 exactly: {want}")
+
+
+RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
          rule_references, rule_dates, rule_tool_items, rule_sop_structure]
 
 

@@ -34,6 +34,7 @@ CASES = [
      "{party: true, date: 2011-09-22, status: verified}", 13, "missing required field 'sources'"),
     ("schema-https", RESOURCE, "status: current", "status: current\nurl: http://example.org/x", 17, "not in the expected form"),
     ("schema-hotline-number", COUNTRY, '"+376 000 000"', '"call 112"', 27, "not in the expected form"),
+    ("schema-modeline", TOOL, "# yaml-language-server: $schema=../../schemas/tool.schema.json\n", "", 1, "does not name the schema"),
     ("unique-id", RESOURCE, None, None, 3, "is also used by"),
     ("id-matches-file", COUNTRY, "id: AD", "id: AE", 3, "does not match the file name"),
     ("iso-code", RESOURCE, "countries: [AD]", "countries: [QQ]", 11, "not an ISO 3166-1"),

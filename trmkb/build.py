@@ -13,6 +13,7 @@ import yaml
 
 from . import i18n
 from .model import build_site
+from .offline import build_offline_index
 from .stage import build_info, stage
 from .validate import validate
 
@@ -100,8 +101,10 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False) -> int:
         _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(tmp)], "mkdocs build", quiet)
         say(f"mkdocs built {sum(1 for _ in tmp.rglob('*.html'))} HTML files")
         _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind", quiet)
+        sizes = build_offline_index(tmp)
+        say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sorted(sizes.items())))
         swap(tmp, out)
-    except BuildError as e:
+    except (BuildError, RuntimeError) as e:
         shutil.rmtree(tmp, ignore_errors=True)
         print(str(e), file=sys.stderr)
         print(f"\nbuild failed; {out} was left as it was.", file=sys.stderr)

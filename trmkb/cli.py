@@ -27,6 +27,16 @@ def cmd_build(args) -> int:
     return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet)
 
 
+def cmd_bundle(args) -> int:
+    from .bundle import bundle
+    try:
+        bundle(args.root)
+    except FileNotFoundError as e:
+        print(e, file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_serve(args) -> int:
     from .serve import serve
     return serve(args.root, port=args.port, lang=args.lang)
@@ -42,6 +52,8 @@ def main(argv=None) -> int:
     b.add_argument("--lang", action="append", help="build only these languages (repeatable; for previews)")
     b.add_argument("-q", "--quiet", action="store_true")
     b.set_defaults(func=cmd_build)
+    sub.add_parser("bundle", help="zip site/ into dist/trm-kb-offline-<date>.zip for use with no network"
+                   ).set_defaults(func=cmd_bundle)
     s = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000, rebuilding on change")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--lang", default=None, help="preview one language only (faster)")

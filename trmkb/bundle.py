@@ -1,0 +1,26 @@
+"""Bundle: zip the built site for people who download it once and open it with no network."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import zipfile
+from pathlib import Path
+
+
+def bundle(root: Path, site: Path | None = None, dist: Path | None = None, quiet: bool = False) -> Path:
+    site = site or root / "site"
+    dist = dist or root / "dist"
+    if not (site / "index.html").exists():
+        raise FileNotFoundError(f"{site}/index.html not found: run 'trmkb build' first")
+    name = f"trm-kb-offline-{dt.date.today().isoformat()}"
+    dist.mkdir(parents=True, exist_ok=True)
+    target = dist / f"{name}.zip"
+    tmp = dist / f".{name}.zip.tmp-{os.getpid()}"
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                z.write(path, f"{name}/{path.relative_to(site).as_posix()}")
+    tmp.replace(target)
+    if not quiet:
+        print(f"offline bundle: {target} ({target.stat().st_size / 1e6:.1f} MB); unzip it and open {name}/index.html")
+    return target

@@ -14,6 +14,8 @@ FACT_FIELDS = ["coordinator", "rapporteur", "nrm", "identification_authority", "
                "residence_permits", "assistance", "return_reintegration", "children", "consular_notes",
                "risks_on_return"]
 TREATIES = ["palermo", "cets197", "ilo_p029"]
+CORRIDOR_DESTINATIONS = ["FR", "GR", "IT", "PL", "ES"]
+CORRIDOR_ORIGINS = ["AL", "MA", "UA"]
 
 
 @dataclass
@@ -64,6 +66,11 @@ class Site:
     def steps_of(self, phase_stem):
         pid = phase_stem.split("/")[-1]
         return sorted((s for s in self.pages if s.startswith(f"sop/{pid}.")), key=_sop_order)
+
+    def corridors(self):
+        """Destination -> origin pairs of the original TRM platform that both have profiles."""
+        return [(d, o) for d in CORRIDOR_DESTINATIONS for o in CORRIDOR_ORIGINS
+                if d in self.countries and o in self.countries]
 
     def unverified_total(self):
         return sum(unverified_count(c) for c in self.countries.values())

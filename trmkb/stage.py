@@ -32,11 +32,14 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         rel = posixpath.relpath(target + ".html", here or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
+    def asset(target: str) -> str:
+        return posixpath.relpath(target, here or ".")
+
     def t(key, **kw):
         return strings.get(lang, key, **kw)
 
     return dict(
-        site=site, lang=lang, stem=stem, build=build_info, t=t, href=href,
+        site=site, lang=lang, stem=stem, build=build_info, t=t, href=href, asset=asset,
         L=lambda loc: pick(loc, lang, site.default) or "",
         cname=lambda iso: i18n.country_name(iso, lang),
         lname=lambda code: i18n.language_name(code, lang),
@@ -59,6 +62,11 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
     ]
     for cid, c in sorted(site.countries.items()):
         out.append(Page(f"countries/{cid.lower()}", "country.md.j2", i18n.country_name(cid, lang), {"c": c}))
+    if site.countries:
+        out.append(Page("countries/compare", "compare.md.j2", t("compare_title"), index=False))
+    for d, o in site.corridors():
+        out.append(Page(f"countries/corridor-{d.lower()}-{o.lower()}", "corridor.md.j2",
+                        f"{i18n.country_name(d, lang)} → {i18n.country_name(o, lang)}", {"d": site.countries[d], "o": site.countries[o]}))
     for rid, r in sorted(site.resources.items()):
         out.append(Page(f"resources/{rid}", "resource.md.j2", r["title"], {"r": r}))
     for tid, tool in sorted(site.tools.items()):

@@ -1,0 +1,48 @@
+"""Filter the directory, open a profile in Arabic, compare two countries."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base(built_mini, serve):
+    return serve(built_mini)
+
+
+def visible_rows(page):
+    return page.locator("#trm-directory tbody tr:not([hidden]) th a").all_inner_texts()
+
+
+def test_filter_by_region_and_sort(page, base):
+    page.goto(base + "countries/index.html")
+    assert visible_rows(page) == ["Albania", "Andorra", "France"]      # sorted by name, not code
+    page.get_by_label("Region").select_option("western-balkans")
+    assert visible_rows(page) == ["Albania"]
+    assert page.locator(".trm-filter-count").inner_text() == "1 of 3 countries shown"
+    page.get_by_label("Region").select_option("")
+    page.get_by_label("Roles").select_option("transit")
+    assert visible_rows(page) == ["France"]
+    page.get_by_label("Roles").select_option("")
+    page.get_by_role("button", name="Country").click()                 # toggle to descending
+    assert visible_rows(page) == ["France", "Andorra", "Albania"]
+
+
+def test_profile_in_arabic(page, base):
+    page.goto(base + "ar/countries/al.html")
+    assert page.evaluate("document.documentElement.dir || getComputedStyle(document.body).direction") == "rtl"
+    assert page.locator("h1").first.inner_text().rstrip("¶") == "ألبانيا"   # country name from CLDR
+    assert page.locator('[data-status="verified"]').count() >= 2
+
+
+def test_compare_two_countries_and_share_the_link(page, base):
+    page.goto(base + "countries/compare.html")
+    page.locator('select[name="c0"]').select_option("FR")
+    page.locator('select[name="c1"]').select_option("AL")
+    page.get_by_role("button", name="Compare").click()
+    heads = page.locator("#trm-compare thead th a").all_inner_texts()
+    assert heads == ["France", "Albania"]
+    assert "c=FR%2CAL" in page.url or "c=FR,AL" in page.url
+    page.reload()
+    assert page.locator("#trm-compare thead th a").all_inner_texts() == ["France", "Albania"]
+    row = page.locator('#trm-compare tr[data-row="reflection_period"] td').all_inner_texts()
+    assert len(row) == 2 and all("30 days" in r for r in row)

@@ -15,6 +15,7 @@ from . import i18n
 from .model import build_site
 from .offline import build_offline_index
 from .opendata import write_open_data
+from .redirects import write_redirects
 from .stage import build_info, stage
 from .validate import validate
 
@@ -53,7 +54,7 @@ def mkdocs_config(root: Path, docs: Path, langs: list[i18n.Language], strings: i
                               "reconfigure_search": False, "languages": languages}}],
         "markdown_extensions": ["attr_list", "admonition", "tables", "md_in_html", {"toc": {"permalink": True}}],
         "extra_css": ["assets/trm.css"],
-        "extra_javascript": ["assets/trm.js", "assets/checklist.js", "assets/directory.js"],
+        "extra_javascript": ["assets/trm.js", "assets/checklist.js", "assets/directory.js", "assets/catalogue.js", "assets/sop.js"],
         "nav": [{en(k): p} for k, p in NAV],
         "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},
                        "links": {"absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"}},
@@ -103,6 +104,7 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False) -> int:
         say(f"mkdocs built {sum(1 for _ in tmp.rglob('*.html'))} HTML files")
         _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind", quiet)
         write_open_data(site, tmp, root / "schemas")
+        write_redirects(site, tmp, strings, wanted)
         sizes = build_offline_index(tmp)
         say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sorted(sizes.items())))
         swap(tmp, out)

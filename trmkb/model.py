@@ -72,6 +72,12 @@ class Site:
         return [(d, o) for d in CORRIDOR_DESTINATIONS for o in CORRIDOR_ORIGINS
                 if d in self.countries and o in self.countries]
 
+    def resource_countries(self):
+        return sorted({c for r in self.resources.values() for c in r.get("countries") or []})
+
+    def resource_doc_languages(self):
+        return sorted({l for r in self.resources.values() for l in r["doc_languages"]})
+
     def unverified_total(self):
         return sum(unverified_count(c) for c in self.countries.values())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,17 @@ TEMPLATES = Environment(loader=PackageLoader("trmkb", "templates"), autoescape=s
                         undefined=ChainableUndefined,
                         # Markdown headings use {#anchor}; keep Jinja comments out of its way
                         comment_start_string="{##", comment_end_string="##}", trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def prefix_anchors(body: str, step_id: str) -> str:
+    """In a printed phase every step is on one page: make section anchors unique per step and
+    push headings one level down under the step's heading."""
+    prefix = step_id.replace(".", "-")
+    body = re.sub(r"\{#([a-z-]+)\}", lambda m: "{#" + f"{prefix}-{m.group(1)}" + "}", body)
+    return re.sub(r"^(#{2,5}) ", lambda m: "#" + m.group(1) + " ", body, flags=re.M)
+
+
+TEMPLATES.filters["prefix_anchors"] = prefix_anchors
 
 
 class Page:
@@ -84,6 +96,11 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
             stem = stem.split("/", 1)[1] if stem.startswith("pages/") else stem
         out.append(Page(stem, tpl, doc.data["title"], {"doc": doc, "en": en, "outdated": outdated},
                         fallback=fallback, body=doc.body))
+        if tpl == "sop_phase.md.j2":
+            steps = [(site.pages[s].get(lang, site.pages[s][site.default]), lang not in site.pages[s])
+                     for s in site.steps_of(stem)]
+            out.append(Page(stem + "-print", "sop_print.md.j2", doc.data["title"], {"phase": doc, "steps": steps},
+                            index=False, hide=["navigation", "toc"]))
     return out
 
 

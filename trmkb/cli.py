@@ -27,6 +27,27 @@ def cmd_build(args) -> int:
     return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet)
 
 
+def cmd_status(args) -> int:
+    from . import i18n
+    from .model import build_site
+    from .status import format_table, report
+    from .validate import validate
+    src, problems = validate(args.root)
+    if problems:
+        print(f"{len(problems)} validation problem(s); run 'trmkb validate' first.", file=sys.stderr)
+        return 1
+    strings = i18n.Strings(args.root, src.langs)
+    rep = report(build_site(src), strings, src.codes)
+    print(format_table(rep))
+    if args.verbose:
+        for lang, kinds in rep.items():
+            for kind, items in kinds.items():
+                for item, state in items.items():
+                    if state != "translated":
+                        print(f"{lang}\t{kind}\t{item}\t{state}")
+    return 0
+
+
 def cmd_bundle(args) -> int:
     from .bundle import bundle
     try:
@@ -52,6 +73,9 @@ def main(argv=None) -> int:
     b.add_argument("--lang", action="append", help="build only these languages (repeatable; for previews)")
     b.add_argument("-q", "--quiet", action="store_true")
     b.set_defaults(func=cmd_build)
+    st = sub.add_parser("status", help="translation status per language: translated/outdated/partial/missing")
+    st.add_argument("-v", "--verbose", action="store_true", help="list every item that is not fully translated")
+    st.set_defaults(func=cmd_status)
     sub.add_parser("bundle", help="zip site/ into dist/trm-kb-offline-<date>.zip for use with no network"
                    ).set_defaults(func=cmd_bundle)
     s = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000, rebuilding on change")

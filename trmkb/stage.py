@@ -13,6 +13,7 @@ from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoes
 
 from . import i18n
 from .model import TREATIES, Site, facts_of, is_stale, pick, unverified_count
+from .status import STATES, record_state, report
 
 TEMPLATES = Environment(loader=PackageLoader("trmkb", "templates"), autoescape=select_autoescape(default=True),
                         undefined=ChainableUndefined,
@@ -58,7 +59,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         fdate=lambda d: i18n.date(d, lang) if d else "",
         vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
         facts_of=facts_of, unverified_count=unverified_count, is_stale=is_stale, TREATIES=TREATIES,
-        dir=i18n.Language(lang, False).dir,
+        dir=i18n.Language(lang, False).dir, STATES=STATES,
     )
 
 
@@ -72,17 +73,19 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
         Page("tools/index", "tools.md.j2", t("tools_title")),
         Page("sop/index", "sop_index.md.j2", t("sop_title")),
     ]
+    st = lambda rec: record_state(rec, lang, site.default)
     for cid, c in sorted(site.countries.items()):
-        out.append(Page(f"countries/{cid.lower()}", "country.md.j2", i18n.country_name(cid, lang), {"c": c}))
+        out.append(Page(f"countries/{cid.lower()}", "country.md.j2", i18n.country_name(cid, lang), {"c": c, "tstate": st(c)}))
     if site.countries:
         out.append(Page("countries/compare", "compare.md.j2", t("compare_title"), index=False))
     for d, o in site.corridors():
         out.append(Page(f"countries/corridor-{d.lower()}-{o.lower()}", "corridor.md.j2",
                         f"{i18n.country_name(d, lang)} → {i18n.country_name(o, lang)}", {"d": site.countries[d], "o": site.countries[o]}))
     for rid, r in sorted(site.resources.items()):
-        out.append(Page(f"resources/{rid}", "resource.md.j2", r["title"], {"r": r}))
+        out.append(Page(f"resources/{rid}", "resource.md.j2", r["title"], {"r": r, "tstate": st(r)}))
     for tid, tool in sorted(site.tools.items()):
-        out.append(Page(f"tools/{tid.lower()}", "tool.md.j2", pick(tool["title"], lang).value, {"tool": tool}))
+        out.append(Page(f"tools/{tid.lower()}", "tool.md.j2", pick(tool["title"], lang).value, {"tool": tool, "tstate": st(tool)}))
+    out.append(Page("status", "status.md.j2", t("status_title"), {"report": report(site, strings, [lang])[lang]}, index=False))
     for stem, by_lang in sorted(site.pages.items()):
         en = by_lang[site.default]
         doc = by_lang.get(lang, en)

@@ -48,6 +48,19 @@ def cmd_status(args) -> int:
     return 0
 
 
+def cmd_links(args) -> int:
+    from .links import check_links
+    site = args.root / "site"
+    if not (site / "index.html").exists():
+        print("site/ is not built: run 'trmkb build' first", file=sys.stderr)
+        return 1
+    problems = check_links(site)
+    for p in problems:
+        print(p, file=sys.stderr)
+    print(f"{len(problems)} link problem(s) in {site}" if problems else f"OK: every internal link and anchor in {site} resolves")
+    return 1 if problems else 0
+
+
 def cmd_bundle(args) -> int:
     from .bundle import bundle
     try:
@@ -76,6 +89,7 @@ def main(argv=None) -> int:
     st = sub.add_parser("status", help="translation status per language: translated/outdated/partial/missing")
     st.add_argument("-v", "--verbose", action="store_true", help="list every item that is not fully translated")
     st.set_defaults(func=cmd_status)
+    sub.add_parser("check-links", help="check every internal link and anchor of the built site").set_defaults(func=cmd_links)
     sub.add_parser("bundle", help="zip site/ into dist/trm-kb-offline-<date>.zip for use with no network"
                    ).set_defaults(func=cmd_bundle)
     s = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000, rebuilding on change")

@@ -46,7 +46,9 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         return rel + (f"#{anchor}" if anchor else "")
 
     def asset(target: str) -> str:
-        return posixpath.relpath(target, here or ".")
+        """A file at the site root (open data), seen from this page in this language's folder."""
+        folder = posixpath.join("" if lang == site.default else lang, here)
+        return posixpath.relpath(target, folder or ".")
 
     def t(key, **kw):
         return strings.get(lang, key, **kw)

@@ -109,9 +109,25 @@ def _fmt(path) -> str:
 fmt_path = _fmt
 
 
+MAX_DEPTH = 64
+_NEST = re.compile(r"[\[\]{}]")
+
+
+def _depth_guard(text: str, rel: str, line_offset: int):
+    """libyaml recurses on nesting and crashes the interpreter on absurd depth: refuse it first."""
+    depth = 0
+    for m in _NEST.finditer(text):
+        depth += 1 if m.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            raise LoadError(Problem(rel, text[: m.start()].count("\n") + 1 + line_offset, "",
+                                    f"the data is nested more than {MAX_DEPTH} levels deep",
+                                    "records are at most a few levels deep; check for runaway brackets"))
+
+
 def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Doc:
     if not text.strip():
         raise LoadError(Problem(rel, 1 + line_offset, "", "file is empty", "start from a template in CONTRIBUTING.md"))
+    _depth_guard(text, rel, line_offset)
     if any(isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None)
            for ev in _events(text, rel, line_offset)):
         raise LoadError(Problem(rel, 1 + line_offset, "", "YAML anchors and aliases (&, *) are not allowed",
@@ -120,8 +136,15 @@ def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Doc:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as e:
         raise _yaml_problem(e, rel, line_offset) from None
+    except RecursionError:
+        raise LoadError(Problem(rel, 1 + line_offset, "", "the data is nested too deeply",
+                                "records are at most a few levels deep; check for runaway brackets")) from None
     lines: dict = {}
-    data = _construct(node, [], lines, set(), rel) if node is not None else None
+    try:
+        data = _construct(node, [], lines, set(), rel) if node is not None else None
+    except RecursionError:
+        raise LoadError(Problem(rel, 1 + line_offset, "", "the data is nested too deeply",
+                                "records are at most a few levels deep; check for runaway brackets")) from None
     if line_offset:
         lines = {k: v + line_offset for k, v in lines.items()}
     return Doc(path, rel, data, lines)
@@ -132,6 +155,9 @@ def _events(text, rel, line_offset):
         return list(yaml.parse(text, Loader=_Loader))
     except yaml.YAMLError as e:
         raise _yaml_problem(e, rel, line_offset) from None
+    except RecursionError:
+        raise LoadError(Problem(rel, 1 + line_offset, "", "the data is nested too deeply",
+                                "records are at most a few levels deep; check for runaway brackets")) from None
 
 
 def _yaml_problem(e, rel, line_offset):

@@ -357,6 +357,39 @@ def _unsafe(text: str):
             yield msg.format(m.group(1).lower()), hint
 
 
+# Raw HTML in Markdown content: a few inline elements only, balanced; everything else is Markdown.
+ALLOWED_TAGS = {"abbr", "b", "br", "code", "em", "i", "kbd", "mark", "small", "span", "strong", "sub", "sup"}
+VOID_TAGS = {"br"}
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
+_CODE = re.compile(r"`[^`]*`")
+
+
+def check_markdown_html(doc: Doc):
+    stack = []
+    in_fence = False
+    for n, line in enumerate(doc.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        for m in _TAG.finditer(_CODE.sub("", line)):
+            closing, tag, selfclose = m.group(1), m.group(2).lower(), m.group(3)
+            if tag not in ALLOWED_TAGS:
+                yield Problem(doc.rel, doc.body_line + n, "body", f"HTML element <{tag}> is not allowed in content",
+                              "write it in Markdown; raw HTML is limited to " + ", ".join(sorted(ALLOWED_TAGS)))
+            elif tag in VOID_TAGS or selfclose:
+                continue
+            elif not closing:
+                stack.append((tag, n))
+            elif stack and stack[-1][0] == tag:
+                stack.pop()
+            else:
+                yield Problem(doc.rel, doc.body_line + n, "body", f"closing </{tag}> does not match an open element",
+                              "check the HTML is balanced, or use Markdown")
+    for tag, n in stack:
+        yield Problem(doc.rel, doc.body_line + n, "body", f"<{tag}> is never closed", f"add </{tag}> or use Markdown")
+
+
 def check_html(src: Sources):
     for doc in src.countries + src.resources + src.tools + src.pages + ([src.vocab] if src.vocab else []):
         for path, v in _walk(doc.data):
@@ -364,6 +397,7 @@ def check_html(src: Sources):
                 for msg, hint in _unsafe(v):
                     yield Problem(doc.rel, doc.line(path), fmt_path(path), msg, hint)
         if doc.body:
+            yield from check_markdown_html(doc)
             for n, line in enumerate(doc.body.splitlines()):
                 for msg, hint in _unsafe(line):
                     yield Problem(doc.rel, doc.body_line + n, "body", msg, hint)

@@ -61,6 +61,20 @@ def cmd_links(args) -> int:
     return 1 if problems else 0
 
 
+def cmd_new(args) -> int:
+    from .scaffold import new_country, new_resource
+    try:
+        if args.kind == "country":
+            path = new_country(args.root, args.code)
+        else:
+            path = new_resource(args.root, args.year, args.publisher, args.short)
+    except (ValueError, FileExistsError) as e:
+        print(e, file=sys.stderr)
+        return 1
+    print(f"created {path.relative_to(args.root)}: replace the TODOs, then run 'trmkb validate'")
+    return 0
+
+
 def cmd_bundle(args) -> int:
     from .bundle import bundle
     try:
@@ -89,6 +103,15 @@ def main(argv=None) -> int:
     st = sub.add_parser("status", help="translation status per language: translated/outdated/partial/missing")
     st.add_argument("-v", "--verbose", action="store_true", help="list every item that is not fully translated")
     st.set_defaults(func=cmd_status)
+    n = sub.add_parser("new", help="scaffold a new data file with TODOs")
+    nk = n.add_subparsers(dest="kind", required=True)
+    nc = nk.add_parser("country", help="trmkb new country XX")
+    nc.add_argument("code", help="ISO 3166-1 alpha-2 code, e.g. MD")
+    nr = nk.add_parser("resource", help="trmkb new resource --year 2019 --publisher IOM --short reintegration-handbook")
+    nr.add_argument("--year", type=int, required=True)
+    nr.add_argument("--publisher", required=True)
+    nr.add_argument("--short", required=True, help="a few words naming the publication")
+    n.set_defaults(func=cmd_new)
     sub.add_parser("check-links", help="check every internal link and anchor of the built site").set_defaults(func=cmd_links)
     sub.add_parser("bundle", help="zip site/ into dist/trm-kb-offline-<date>.zip for use with no network"
                    ).set_defaults(func=cmd_bundle)

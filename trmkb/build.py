@@ -1,5 +1,10 @@
 """Build: validate, stage, run MkDocs into a temporary folder, index with Pagefind, then swap
-the result into site/ atomically. A failed build leaves the previous site untouched."""
+the result into site/ atomically. A failed build leaves the previous site untouched.
+
+Each language is its own MkDocs site, built in parallel processes into one shared site root.
+(mkdocs-static-i18n builds languages one after another inside one process, and its switcher
+degrades to root-absolute links when a default-language page is missing; staging every page in
+every language ourselves makes it unnecessary.)"""
 from __future__ import annotations
 
 import os
@@ -28,37 +33,84 @@ class BuildError(Exception):
     pass
 
 
-def mkdocs_config(root: Path, docs: Path, langs: list[i18n.Language], strings: i18n.Strings, only=None) -> dict:
-    default = next(l for l in langs if l.default)
-    en = lambda k: strings.get(default.code, k)
-    languages = []
-    for l in langs:
-        entry = {"locale": l.code, "name": l.name, "build": only is None or l.code in only,
-                 "site_name": strings.get(l.code, "site_name"),
-                 "site_description": strings.get(l.code, "site_description")}
-        if l.default:
-            entry["default"] = True
-        else:
-            entry["nav_translations"] = {en(k): strings.get(l.code, k) for k, _ in NAV}
-        languages.append(entry)
+def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.Language],
+                  strings: i18n.Strings) -> dict:
+    """One MkDocs site per language, all sharing one site root: the default language at the
+    root, the others in <code>/ (its staged pages are reached through a <code>/ folder link)."""
+    t = lambda k: strings.get(lang.code, k)
     return {
-        "site_name": en("site_name"),
-        "site_description": en("site_description"),
+        "site_name": t("site_name"),
+        "site_description": t("site_description"),
         "docs_dir": str(docs),
         "use_directory_urls": False,
-        "theme": {"name": "material", "custom_dir": str(root / "overrides"), "font": False, "language": default.code,
+        "theme": {"name": "material", "custom_dir": str(root / "overrides"), "font": False, "language": lang.code,
                   "favicon": "assets/favicon.svg", "logo": "assets/favicon.svg",
                   "features": ["navigation.tabs", "navigation.top", "toc.follow"],
                   "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"}},
-        "plugins": [{"i18n": {"docs_structure": "folder", "fallback_to_default": True, "reconfigure_material": True,
-                              "reconfigure_search": False, "languages": languages}}],
+        "plugins": [],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "markdown_extensions": ["attr_list", "admonition", "tables", "md_in_html", {"toc": {"permalink": True}}],
         "extra_css": ["assets/trm.css"],
-        "extra_javascript": ["assets/trm.js", "assets/checklist.js", "assets/directory.js", "assets/catalogue.js", "assets/sop.js"],
-        "nav": [{en(k): p} for k, p in NAV],
+        "extra_javascript": ["assets/trm.js", "assets/checklist.js", "assets/directory.js", "assets/catalogue.js",
+                             "assets/sop.js"],
+        "extra": {"homepage": lang.prefix + "index.html",
+                  "trm_language": {"code": lang.code, "prefix": lang.prefix},
+                  "trm_languages": [{"code": l.code, "name": l.name, "prefix": l.prefix} for l in langs]},
+        "nav": [{t(k): lang.prefix + p} for k, p in NAV],
         "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},
                        "links": {"absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"}},
     }
+
+
+def _docs_root(build_dir: Path, docs: Path, lang: i18n.Language) -> Path:
+    """The default language's pages are the docs root; another language's pages sit under <code>/."""
+    if lang.default:
+        return docs / lang.code
+    root = build_dir / "roots" / lang.code
+    link = root / lang.code
+    if not link.is_symlink():
+        root.mkdir(parents=True, exist_ok=True)
+        link.symlink_to((docs / lang.code).resolve(), target_is_directory=True)
+    return root
+
+
+def mkdocs_all(root: Path, build_dir: Path, docs: Path, langs, wanted, strings, tmp: Path, jobs: int) -> dict:
+    """Build each wanted language in its own MkDocs process, up to `jobs` at a time, then merge
+    them into tmp (one copy of the theme's assets). Returns seconds per language."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    todo, running, times = [], [], {}
+    for lang in (l for l in langs if l.code in wanted):
+        cfg = build_dir / f"mkdocs.{lang.code}.yml"
+        cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, langs, strings),
+                                      allow_unicode=True, sort_keys=False), encoding="utf-8")
+        part = tmp.parent / f"{tmp.name}.{lang.code}"
+        shutil.rmtree(part, ignore_errors=True)
+        todo.append((lang, [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(part)], part))
+    failures = []
+    while todo or running:
+        while todo and len(running) < jobs:
+            lang, cmd, part = todo.pop(0)
+            running.append((lang, part, time.perf_counter(),
+                            subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)))
+        lang, part, t0, proc = running.pop(0)
+        out, err = proc.communicate()
+        times[lang.code] = time.perf_counter() - t0
+        if proc.returncode:
+            failures.append(f"mkdocs build ({lang.code}) failed (exit {proc.returncode}):\n{out[-3000:]}\n{err[-3000:]}")
+    parts = {l.code: tmp.parent / f"{tmp.name}.{l.code}" for l in langs if l.code in wanted}
+    if failures:
+        for p in parts.values():
+            shutil.rmtree(p, ignore_errors=True)
+        raise BuildError("\n".join(failures))
+    base_lang = next((l for l in langs if l.default and l.code in wanted), None) or \
+        next(l for l in langs if l.code in wanted)
+    parts[base_lang.code].rename(tmp)
+    for lang in langs:
+        if lang.code in parts and lang.code != base_lang.code:
+            if lang.prefix:
+                (parts[lang.code] / lang.code).rename(tmp / lang.code)
+            shutil.rmtree(parts[lang.code], ignore_errors=True)
+    return times
 
 
 def _run(cmd: list[str], what: str, quiet: bool):
@@ -69,7 +121,7 @@ def _run(cmd: list[str], what: str, quiet: bool):
     return p
 
 
-def build(root: Path, out: Path | None = None, langs=None, quiet=False) -> int:
+def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: int | None = None) -> int:
     t0 = time.perf_counter()
     out = (out or root / "site").resolve()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
@@ -94,14 +146,12 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False) -> int:
     docs = build_dir / "docs"
     counts = stage(site, strings, docs, wanted, build_info(root))
     say("staged " + ", ".join(f"{k}: {v}" for k, v in counts.items()) + " pages")
-    cfg = build_dir / "mkdocs.yml"
-    cfg.write_text(yaml.safe_dump(mkdocs_config(root, docs, all_langs, strings, only=None if not langs else wanted),
-                                  allow_unicode=True, sort_keys=False), encoding="utf-8")
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        _run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(tmp)], "mkdocs build", quiet)
-        say(f"mkdocs built {sum(1 for _ in tmp.rglob('*.html'))} HTML files")
+        times = mkdocs_all(root, build_dir, docs, all_langs, wanted, strings, tmp, jobs or os.cpu_count() or 1)
+        say(f"mkdocs built {sum(1 for _ in tmp.rglob('*.html'))} HTML files ("
+            + ", ".join(f"{k} {v:.1f} s" for k, v in times.items()) + ")")
         _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind", quiet)
         write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)

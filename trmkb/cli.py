@@ -24,7 +24,7 @@ def cmd_validate(args) -> int:
 
 def cmd_build(args) -> int:
     from .build import build
-    return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet)
+    return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet, jobs=args.jobs)
 
 
 def cmd_status(args) -> int:
@@ -99,6 +99,7 @@ def main(argv=None) -> int:
     b.add_argument("--out", type=Path, default=None, help="output folder (default: <root>/site)")
     b.add_argument("--lang", action="append", help="build only these languages (repeatable; for previews)")
     b.add_argument("-q", "--quiet", action="store_true")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="languages built at once (default: number of cores)")
     b.set_defaults(func=cmd_build)
     st = sub.add_parser("status", help="translation status per language: translated/outdated/partial/missing")
     st.add_argument("-v", "--verbose", action="store_true", help="list every item that is not fully translated")

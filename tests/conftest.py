@@ -45,6 +45,28 @@ def built_mini(tmp_path_factory) -> Path:
     return root / "site"
 
 
+@pytest.fixture(scope="session")
+def built_real(tmp_path_factory) -> Path:
+    """The shipped content, built once per test session (not into the checkout's site/)."""
+    from trmkb.build import build
+    out = tmp_path_factory.mktemp("real") / "site"
+    assert build(ROOT, out=out, quiet=True) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_bundle(built_real, tmp_path_factory) -> Path:
+    """The offline zip of the shipped content, unzipped: what a user double-clicks."""
+    import zipfile
+    from trmkb.bundle import bundle
+    z = bundle(ROOT, site=built_real, dist=tmp_path_factory.mktemp("dist"), quiet=True)
+    out = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(z) as f:
+        f.extractall(out)
+    (top,) = out.iterdir()
+    return top
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -7,6 +7,7 @@ degrades to root-absolute links when a default-language page is missing; staging
 every language ourselves makes it unnecessary.)"""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -113,7 +114,7 @@ def mkdocs_all(root: Path, build_dir: Path, docs: Path, langs, wanted, strings, 
     return times
 
 
-def _run(cmd: list[str], what: str, quiet: bool):
+def _run(cmd: list[str], what: str):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     p = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if p.returncode != 0:
@@ -121,8 +122,21 @@ def _run(cmd: list[str], what: str, quiet: bool):
     return p
 
 
+class _Clock:
+    """Wall time of each stage, written to build/timings.json for the benchmark."""
+
+    def __init__(self):
+        self.t0 = self.last = time.perf_counter()
+        self.times = {}
+
+    def lap(self, name):
+        now = time.perf_counter()
+        self.times[name] = round(now - self.last, 3)
+        self.last = now
+
+
 def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: int | None = None) -> int:
-    t0 = time.perf_counter()
+    clock = _Clock()
     out = (out or root / "site").resolve()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
     src, problems = validate(root)
@@ -132,6 +146,7 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         print(f"\n{len(problems)} problem(s) found; the site was not built and {out} was left as it was.",
               file=sys.stderr)
         return 1
+    clock.lap("validate")
     say(f"validated {len(src.countries)} countries, {len(src.resources)} resources, {len(src.tools)} tools, "
         f"{len(src.pages)} content files")
     all_langs = src.langs
@@ -145,17 +160,22 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     build_dir = root / "build"
     docs = build_dir / "docs"
     counts = stage(site, strings, docs, wanted, build_info(root))
+    clock.lap("stage")
     say("staged " + ", ".join(f"{k}: {v}" for k, v in counts.items()) + " pages")
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        times = mkdocs_all(root, build_dir, docs, all_langs, wanted, strings, tmp, jobs or os.cpu_count() or 1)
+        per_lang = mkdocs_all(root, build_dir, docs, all_langs, wanted, strings, tmp, jobs or os.cpu_count() or 1)
+        clock.lap("mkdocs")
         say(f"mkdocs built {sum(1 for _ in tmp.rglob('*.html'))} HTML files ("
-            + ", ".join(f"{k} {v:.1f} s" for k, v in times.items()) + ")")
-        _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind", quiet)
+            + ", ".join(f"{k} {v:.1f} s" for k, v in per_lang.items()) + ")")
         write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)
+        clock.lap("open_data_redirects")
+        _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind")
+        clock.lap("pagefind")
         sizes = build_offline_index(tmp)
+        clock.lap("offline_index")
         say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sorted(sizes.items())))
         swap(tmp, out)
     except (BuildError, RuntimeError) as e:
@@ -163,7 +183,12 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         print(str(e), file=sys.stderr)
         print(f"\nbuild failed; {out} was left as it was.", file=sys.stderr)
         return 1
-    say(f"built {out} in {time.perf_counter() - t0:.1f} s")
+    clock.lap("swap")
+    total = time.perf_counter() - clock.t0
+    (build_dir / "timings.json").write_text(json.dumps(
+        {"total": round(total, 3), **clock.times, "mkdocs_per_language": {k: round(v, 3) for k, v in per_lang.items()}},
+        indent=1), encoding="utf-8")
+    say(f"built {out} in {total:.1f} s")
     return 0
 
 

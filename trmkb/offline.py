@@ -100,13 +100,17 @@ def build_offline_index(site: Path, node_modules: Path | None = None) -> dict[st
     env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
            "PATH": "/usr/bin:/bin:/usr/local/bin"}
     with tempfile.TemporaryDirectory() as tmp:
-        for lang, docs in documents(site).items():
+        procs = {}
+        for lang, docs in documents(site).items():      # one node process per language, all at once
             docs_file = Path(tmp) / f"{lang}.json"
             docs_file.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
             target = out / f"offline-{lang}.js"
-            p = subprocess.run(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs_file), str(target),
-                                lang], env=env, capture_output=True, text=True)
+            procs[lang] = (target, subprocess.Popen(
+                ["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs_file), str(target), lang],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        for lang, (target, p) in procs.items():
+            _out, err = p.communicate()
             if p.returncode:
-                raise RuntimeError(f"offline index for {lang} failed:\n{p.stderr[-2000:]}")
+                raise RuntimeError(f"offline index for {lang} failed:\n{err[-2000:]}")
             sizes[lang] = target.stat().st_size
     return sizes

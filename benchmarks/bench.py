@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Build benchmark: prints medians of several runs. Not a test; figures vary on a shared machine.
+
+    .venv/bin/python benchmarks/bench.py                 # the shipped content, 5 runs
+    .venv/bin/python benchmarks/bench.py --runs 3 --synthetic 200:9   # 200 countries in 9 languages
+
+Reports: validate, stage, MkDocs per language and in total, indexing (Pagefind, offline), bundle,
+total wall time, peak memory; site size, HTML per page (median and largest), the first search's
+download on the served site, offline index per language, zip size; and a one-language preview rebuild."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRMKB = [sys.executable, "-m", "trmkb.cli"]
+EXTRA_LANGS = ["el", "it", "pl", "es", "de", "pt", "ro", "ru"]
+
+
+def run(cmd, cwd=ROOT):
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if p.returncode:
+        sys.exit(f"failed: {' '.join(map(str, cmd))}\n{p.stderr[-3000:]}")
+    return time.perf_counter() - t0
+
+
+def med(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def synthetic(n_countries: int, n_langs: int) -> Path:
+    """A copy of the project with n_countries profiles (copies of real ones under other ISO codes)
+    and n_langs languages (extra languages fall back to English text)."""
+    from babel import Locale
+    tmp = Path(tempfile.mkdtemp(prefix="trmkb-synth-"))
+    for d in ("schemas", "overrides", "content", "i18n", "data"):
+        shutil.copytree(ROOT / d, tmp / d, symlinks=False)
+    real = sorted((tmp / "data" / "countries").glob("*.yaml"))
+    if not real:
+        sys.exit("no country profiles to copy")
+    codes = sorted(c for c in Locale.parse("en").territories if len(c) == 2 and c.isalpha() and c.isupper())
+    have = {p.stem.upper() for p in real}
+    new = [c for c in codes if c not in have][: max(0, n_countries - len(real))]
+    for i, code in enumerate(new):
+        src = real[i % len(real)]
+        text = src.read_text(encoding="utf-8").replace(f"id: {src.stem.upper()}", f"id: {code}", 1)
+        (tmp / "data" / "countries" / f"{code.lower()}.yaml").write_text(text, encoding="utf-8")
+    langs = ["en", "fr", "ar", "sq", "uk"] + EXTRA_LANGS
+    (tmp / "i18n" / "languages.yml").write_text(
+        "default: en\nlanguages: [" + ", ".join(langs[:n_langs]) + "]\n", encoding="utf-8")
+    return tmp
+
+
+def site_metrics(site: Path) -> dict:
+    pages = [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("pagefind",)]
+    sizes = sorted(p.stat().st_size for p in pages)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pf = site / "pagefind"
+    fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json"]
+    fixed_bytes = sum((pf / f).stat().st_size for f in fixed if (pf / f).exists())
+    entry = json.loads((pf / "pagefind-entry.json").read_text())
+    first_search = {}
+    for lang, meta in entry["languages"].items():
+        wasm = pf / f"wasm.{meta.get('wasm') or 'unknown'}.pagefind"
+        meta_file = pf / "pagefind.{}.pf_meta".format(meta["hash"])
+        chunks = sorted(p.stat().st_size for p in (pf / "index").glob(f"{lang}_*.pf_index"))
+        frags = sorted(p.stat().st_size for p in (pf / "fragment").glob(f"{lang}_*.pf_fragment"))
+        first_search[lang] = fixed_bytes + (wasm.stat().st_size if wasm.exists() else 0) + \
+            (meta_file.stat().st_size if meta_file.exists() else 0) + (med(chunks) if chunks else 0) + \
+            5 * (med(frags) if frags else 0)
+    offline = {p.stem.replace("offline-", ""): p.stat().st_size for p in (site / "search").glob("offline-*.js")}
+    return {"html_pages": len(pages), "site_bytes": total, "html_median": med(sizes), "html_largest": sizes[-1],
+            "first_search_bytes": first_search, "offline_index_bytes": offline}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--synthetic", metavar="COUNTRIES:LANGS", help="e.g. 200:9")
+    ap.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
+    args = ap.parse_args()
+    root = synthetic(*map(int, args.synthetic.split(":"))) if args.synthetic else ROOT
+    out = Path(tempfile.mkdtemp(prefix="trmkb-bench-")) / "site"
+    dist = out.parent / "dist"
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    validate, build, bundle, timings = [], [], [], []
+    run(TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs)   # warm-up
+    for _ in range(args.runs):
+        validate.append(run(TRMKB + ["--root", str(root), "validate"]))
+        build.append(run(TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs))
+        timings.append(json.loads((root / "build" / "timings.json").read_text()))
+        t0 = time.perf_counter()
+        sys.path.insert(0, str(ROOT))
+        from trmkb.bundle import bundle as make_bundle
+        z = make_bundle(root, site=out, dist=dist, quiet=True)
+        bundle.append(time.perf_counter() - t0)
+    # Preview: one language rebuilt after an edit (what scripts/serve --lang fr does).
+    preview = []
+    probe = sorted((root / "data" / "countries").glob("*.yaml"))[0]
+    original = probe.read_text(encoding="utf-8")
+    prev_out = out.parent / "preview"
+    try:
+        for i in range(args.runs):
+            probe.write_text(original + f"\n# bench edit {i}\n", encoding="utf-8")
+            preview.append(run(TRMKB + ["--root", str(root), "build", "-q", "--lang", "fr", "--out", str(prev_out)]))
+    finally:
+        probe.write_text(original, encoding="utf-8")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    m = site_metrics(out)
+    langs = list(timings[0]["mkdocs_per_language"])
+    print(f"TRM KB build benchmark: {'synthetic ' + args.synthetic if args.synthetic else 'shipped content'}, "
+          f"{args.runs} runs, {os.cpu_count()} cores; medians (min-max) in seconds")
+    row = lambda name, xs: print(f"  {name:<28}{med(xs):7.2f}  ({min(xs):.2f}-{max(xs):.2f})")
+    row("trmkb validate (process)", validate)
+    for stage in ("validate", "stage", "mkdocs", "open_data_redirects", "pagefind", "offline_index"):
+        row(f"  stage: {stage}", [t[stage] for t in timings])
+    for l in langs:
+        row(f"    mkdocs {l}", [t["mkdocs_per_language"][l] for t in timings])
+    row("trmkb build (total wall)", build)
+    row("bundle (zip)", bundle)
+    row("preview rebuild (--lang fr)", preview)
+    print(f"  peak memory of one process       {peak:7.0f} MiB")
+    print(f"  HTML pages                       {m['html_pages']:7d}")
+    print(f"  site size                        {m['site_bytes'] / 1e6:7.1f} MB")
+    print(f"  HTML per page, median            {m['html_median'] / 1024:7.1f} KB")
+    print(f"  HTML per page, largest           {m['html_largest'] / 1024:7.1f} KB")
+    print(f"  zip                              {z.stat().st_size / 1e6:7.1f} MB")
+    for l, b in sorted(m["first_search_bytes"].items()):
+        print(f"  first search download ({l})     {b / 1024:7.0f} KB")
+    for l, b in sorted(m["offline_index_bytes"].items()):
+        print(f"  offline index ({l})             {b / 1024:7.0f} KB")
+    if args.synthetic:
+        shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(out.parent, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""The shipped content, built and used as readers use it: served over http://127.0.0.1 and
+unzipped from the offline bundle over file://, in all five languages."""
+import json
+import re
+
+import pytest
+
+from trmkb import ROOT
+from trmkb.links import check_links
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Searching a country's name (from CLDR) finds its profile, in each language's own index.
+SEARCHES = [("", "Albania", "countries/al.html"), ("fr/", "Albanie", "fr/countries/al.html"),
+            ("ar/", "ألبانيا", "ar/countries/al.html"), ("sq/", "Shqipëri", "sq/countries/al.html"),
+            ("uk/", "Албанія", "uk/countries/al.html")]
+
+
+@pytest.fixture(scope="module")
+def base(built_real, serve):
+    return serve(built_real)
+
+
+def external(page, allowed):
+    return [u for u in page.requests if not u.startswith(allowed + ("data:", "blob:"))]
+
+
+def test_links_and_anchors_resolve(built_real):
+    assert check_links(built_real) == []
+
+
+@pytest.mark.parametrize("lang,query,expect", SEARCHES)
+def test_served_search_in_each_language(page, base, lang, query, expect):
+    page.goto(base + lang + "search.html?q=" + query)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=20000)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.href)")
+    assert any(h.endswith(expect) for h in hrefs), hrefs
+    prefix = base + lang
+    assert all(h.startswith(prefix) and (lang or not re.match(re.escape(base) + r"(fr|ar|sq|uk)/", h)) for h in hrefs), hrefs
+    assert external(page, ("http://127.0.0.1",)) == []
+
+
+@pytest.mark.parametrize("lang,query,expect", SEARCHES)
+def test_offline_search_in_each_language(page, real_bundle, lang, query, expect):
+    page.goto((real_bundle / lang / "search.html").as_uri() + "?q=" + query)
+    page.locator(".trm-search-result-link").first.wait_for(timeout=20000)
+    hrefs = page.locator(".trm-search-result-link").evaluate_all("els => els.map(e => e.href)")
+    assert any(h.endswith(expect) for h in hrefs), hrefs
+    assert external(page, ("file://",)) == []
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_deep_link_to_a_step(page, base, lang):
+    page.goto(f"{base}{lang}/sop/SOP-4.2.html#origin")
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("h2#origin").count() == 1
+    page.goto(f"{base}{lang}/sop/SOP-4.html#SOP-4.2")
+    assert page.locator('[id="SOP-4.2"]').count() == 1
+
+
+def test_every_page_type_stays_on_this_machine(page, base, real_bundle):
+    paths = ["index.html", "countries/index.html", "countries/al.html", "countries/compare.html?c=FR,AL",
+             "countries/corridor-fr-al.html", "resources/index.html", "sop/index.html", "sop/SOP-4.2.html",
+             "sop/SOP-4-print.html", "tools/index.html", "tools/t3.html", "search.html?q=return", "about.html"]
+    for lang in ("", "ar/"):
+        for p in paths:
+            page.goto(base + lang + p)
+            page.wait_for_load_state("networkidle")
+    assert external(page, ("http://127.0.0.1",)) == []
+    page.requests.clear()
+    for lang in ("", "uk/"):
+        for p in paths:
+            page.goto((real_bundle / lang / p.split("?")[0]).as_uri())
+    assert external(page, ("file://",)) == []
+    assert page.errors == []
+
+
+def test_checklist_from_the_bundle(page, real_bundle):
+    page.goto((real_bundle / "tools" / "t1.html").as_uri())
+    total = page.locator(".trm-item").count()
+    assert 15 <= total <= 40
+    page.locator(".trm-item input[type=checkbox], .trm-item input[type=radio]").first.check()
+    assert page.locator(".trm-progress").inner_text() == f"1 of {total} answered"
+    page.reload()
+    assert page.locator(".trm-progress").inner_text() == f"1 of {total} answered"
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+@pytest.mark.parametrize("path", ["index.html", "countries/al.html", "resources/index.html", "sop/SOP-4.2.html",
+                                  "tools/t3.html"])
+def test_accessibility(page, base, lang, path):
+    page.goto(base + lang + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+           for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == [], json.dumps(bad, indent=1)

@@ -1,0 +1,36 @@
+"""Interface strings: every key the templates use exists in English, none is dead, and each
+translation keeps the English placeholders ({count}, {date}...) so nothing breaks at build time."""
+import re
+
+import pytest
+import yaml
+
+from trmkb import ROOT
+from trmkb.i18n import languages
+
+EN = yaml.safe_load((ROOT / "i18n/strings/en.yml").read_text(encoding="utf-8"))
+TEMPLATES = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "trmkb/templates").glob("*.j2"))
+CODE = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "trmkb").glob("*.py"))
+LITERAL = set(re.findall(r"\bt\(\s*[\"']([a-z_0-9]+)[\"']", TEMPLATES + CODE)) | \
+    set(re.findall(r"strings\.get\([^,]+,\s*[\"']([a-z_0-9]+)[\"']", CODE)) | set(re.findall(r"\(\"(nav_[a-z]+)\",", CODE))
+LITERAL = {k for k in LITERAL if not k.endswith("_")}
+PREFIXES = set(re.findall(r"\bt\(\s*[\"']([a-z_0-9]+_)[\"']\s*~", TEMPLATES))
+
+
+def test_every_used_key_exists():
+    assert sorted(LITERAL - set(EN)) == []
+
+
+def test_no_dead_keys():
+    dead = [k for k in EN if k not in LITERAL and not any(k.startswith(p) for p in PREFIXES)]
+    assert dead == []
+
+
+@pytest.mark.parametrize("lang", [l.code for l in languages(ROOT) if not l.default])
+def test_translation_keeps_placeholders(lang):
+    path = ROOT / "i18n/strings" / f"{lang}.yml"
+    assert path.exists(), f"{path} missing"
+    tr = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert sorted(set(tr) - set(EN)) == [], "keys that English does not have"
+    for k, v in tr.items():
+        assert sorted(re.findall(r"\{[a-z]+\}", v)) == sorted(re.findall(r"\{[a-z]+\}", EN[k])), (lang, k, v)

@@ -110,6 +110,10 @@ def mkdocs_all(root: Path, build_dir: Path, docs: Path, langs, wanted, strings, 
         if lang.code in parts and lang.code != base_lang.code:
             if lang.prefix:
                 (parts[lang.code] / lang.code).rename(tmp / lang.code)
+                # Material looks for the sitemap beside each language's home page.
+                for name in ("sitemap.xml", "sitemap.xml.gz"):
+                    if (parts[lang.code] / name).exists():
+                        (parts[lang.code] / name).rename(tmp / lang.code / name)
             shutil.rmtree(parts[lang.code], ignore_errors=True)
     return times
 

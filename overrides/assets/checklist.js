@@ -157,9 +157,6 @@
     reader.readAsText(file);
   });
 
-  var printDate = document.querySelector(".trm-print-date");
-  if (printDate) printDate.textContent = new Date().toLocaleDateString(document.documentElement.lang);
-
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(form.querySelectorAll("details"), function (d) { d.open = true; });
   });

@@ -127,6 +127,11 @@
     }, failed);
   }
 
+  /* Printed pages say when they were printed (a brief may be read weeks later). */
+  Array.prototype.forEach.call(document.querySelectorAll(".trm-print-date"), function (el) {
+    if (!el.textContent) el.textContent = new Date().toLocaleDateString(document.documentElement.lang);
+  });
+
   copyLinks();
   search();
 })();

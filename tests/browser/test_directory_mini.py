@@ -46,3 +46,16 @@ def test_compare_two_countries_and_share_the_link(page, base):
     assert page.locator("#trm-compare thead th a").all_inner_texts() == ["France", "Albania"]
     row = page.locator('#trm-compare tr[data-row="reflection_period"] td').all_inner_texts()
     assert len(row) == 2 and all("30 days" in r for r in row)
+
+
+def test_profile_prints_as_a_brief(page, base):
+    page.goto(base + "countries/fr.html")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-tabs").is_visible()
+    brief = page.locator(".trm-print-only").first
+    assert brief.is_visible() and "Last reviewed" in brief.inner_text()
+    import re
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+    assert 1 <= pages <= 2, pages

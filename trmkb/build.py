@@ -196,6 +196,37 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     return 0
 
 
+def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
+    """Fast rebuild of one language for 'trmkb serve --lang': MkDocs rebuilds only the staged
+    pages that changed (--dirty) in a persistent folder, and Pagefind indexes just that language.
+    Offline index, open data and the atomic swap are left to the full build."""
+    t0 = time.perf_counter()
+    src, problems = validate(root)
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"\n{len(problems)} problem(s); the preview was not rebuilt.", file=sys.stderr)
+        return None
+    lang = next(l for l in src.langs if l.code == lang_code)
+    strings = i18n.Strings(root, src.langs)
+    build_dir = root / "build"
+    docs = build_dir / "docs"
+    stage(build_site(src), strings, docs, [lang.code], build_info(root))
+    cfg = build_dir / f"mkdocs.{lang.code}.yml"
+    cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, src.langs, strings),
+                                  allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = build_dir / f"preview-{lang.code}"
+    try:
+        _run([sys.executable, "-m", "mkdocs", "build", "-q", "--dirty", "-f", str(cfg), "-d", str(out)], "mkdocs build")
+        _run([sys.executable, "-m", "pagefind", "--site", str(out), "--quiet"], "pagefind")
+    except BuildError as e:
+        print(str(e), file=sys.stderr)
+        return None
+    if not quiet:
+        print(f"preview of {lang.code} rebuilt in {time.perf_counter() - t0:.1f} s", flush=True)
+    return out
+
+
 def swap(new: Path, out: Path):
     """Replace out with new using renames, so readers never see a half-written site."""
     old = out.parent / f".{out.name}.old-{os.getpid()}"

@@ -10,7 +10,8 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .build import build
+from .build import build, preview
+from .i18n import languages
 
 WATCHED = ("data", "content", "i18n", "overrides", "schemas")
 
@@ -30,9 +31,14 @@ class _Changes(FileSystemEventHandler):
 
 
 def serve(root: Path, port: int = 8000, lang: str | None = None) -> int:
-    site = root / "site"
-    langs = [lang] if lang else None
-    build(root, langs=langs)
+    if lang:
+        site = preview(root, lang) or root / "build" / f"preview-{lang}"
+        rebuild = lambda: preview(root, lang)
+        start = next(l.prefix for l in languages(root) if l.code == lang) + "index.html"
+    else:
+        site, start = root / "site", ""
+        build(root)
+        rebuild = lambda: build(root)
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -42,13 +48,13 @@ def serve(root: Path, port: int = 8000, lang: str | None = None) -> int:
         if (root / d).exists():
             obs.schedule(changes, str(root / d), recursive=True)
     obs.start()
-    print(f"serving http://127.0.0.1:{port}/ (Ctrl+C to stop); watching {', '.join(WATCHED)}", flush=True)
+    print(f"serving http://127.0.0.1:{port}/{start} (Ctrl+C to stop); watching {', '.join(WATCHED)}", flush=True)
     try:
         while True:
             if changes.dirty.wait(0.5):
                 time.sleep(0.3)          # let an editor finish writing
                 changes.dirty.clear()
-                build(root, langs=langs, quiet=False)
+                rebuild()
     except KeyboardInterrupt:
         pass
     finally:

@@ -137,17 +137,20 @@ def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Doc:
     except yaml.YAMLError as e:
         raise _yaml_problem(e, rel, line_offset) from None
     except RecursionError:
-        raise LoadError(Problem(rel, 1 + line_offset, "", "the data is nested too deeply",
-                                "records are at most a few levels deep; check for runaway brackets")) from None
+        raise _too_deep(rel, line_offset) from None
     lines: dict = {}
     try:
         data = _construct(node, [], lines, set(), rel) if node is not None else None
     except RecursionError:
-        raise LoadError(Problem(rel, 1 + line_offset, "", "the data is nested too deeply",
-                                "records are at most a few levels deep; check for runaway brackets")) from None
+        raise _too_deep(rel, line_offset) from None
     if line_offset:
         lines = {k: v + line_offset for k, v in lines.items()}
     return Doc(path, rel, data, lines)
+
+
+def _too_deep(rel, line_offset):
+    return LoadError(Problem(rel, 1 + line_offset, "", "the data is nested too deeply",
+                             "records are at most a few levels deep; check for runaway brackets"))
 
 
 def _events(text, rel, line_offset):
@@ -156,8 +159,7 @@ def _events(text, rel, line_offset):
     except yaml.YAMLError as e:
         raise _yaml_problem(e, rel, line_offset) from None
     except RecursionError:
-        raise LoadError(Problem(rel, 1 + line_offset, "", "the data is nested too deeply",
-                                "records are at most a few levels deep; check for runaway brackets")) from None
+        raise _too_deep(rel, line_offset) from None
 
 
 def _yaml_problem(e, rel, line_offset):

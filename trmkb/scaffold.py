@@ -22,9 +22,9 @@ summary:
     TODO: 3-6 sentences in your own words on the trafficking situation.
 exploitation: []               # TODO: ids from data/vocabularies.yml (exploitation)
 ratifications:
-  palermo: {{party: false, status: needs_verification, sources: [S1]}}   # TODO: party true/false, date
-  cets197: {{party: false, status: needs_verification, sources: [S2]}}
-  ilo_p029: {{party: false, status: needs_verification, sources: [S3]}}
+  palermo: {{party: unknown, status: needs_verification, sources: [S1]}}   # TODO: party true/false (or unknown), date
+  cets197: {{party: unknown, status: needs_verification, sources: [S2]}}
+  ilo_p029: {{party: unknown, status: needs_verification, sources: [S3]}}
 {facts}hotlines: []                   # only numbers a named source states
 contacts: []                   # institutions only, never private persons
 sources:

@@ -292,6 +292,16 @@ def rule_tool_items(src: Sources, ix):
                 seen.add(iid)
 
 
+def rule_unknown_is_unverified(src: Sources, ix):
+    """A ratification whose party status is unknown cannot be marked verified."""
+    for doc in src.countries:
+        for k, f in (_d(doc).get("ratifications") or {}).items():
+            if isinstance(f, dict) and f.get("party") == "unknown" and f.get("status") == "verified":
+                yield Problem(doc.rel, doc.line(["ratifications", k, "status"]), f"ratifications.{k}.status",
+                              "party is 'unknown' but the fact is marked verified",
+                              "set status: needs_verification, or give party: true/false from a source")
+
+
 SOP_STEP_ANCHORS = ["purpose", "destination", "transit", "origin", "consular", "child"]
 
 
@@ -330,7 +340,7 @@ def rule_schema_modeline(src: Sources, ix):
 
 
 RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
-         rule_references, rule_dates, rule_tool_items, rule_sop_structure]
+         rule_references, rule_dates, rule_tool_items, rule_sop_structure, rule_unknown_is_unverified]
 
 
 # ---- Layer 3: HTML safety -----------------------------------------------------------------

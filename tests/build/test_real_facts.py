@@ -105,9 +105,9 @@ def test_every_fact_on_every_page_has_its_source(built_real):
 
 def test_the_check_catches_an_unsourced_fact(built_real, tmp_path):
     """The rule above can fail: a profile with its citations and statuses stripped is caught."""
-    page = built_real / "countries" / "al.html"
+    page = built_real / "countries" / "ua.html"
     html = page.read_text(encoding="utf-8")
-    bad = tmp_path / "countries" / "al.html"
+    bad = tmp_path / "countries" / "ua.html"
     bad.parent.mkdir()
     bad.write_text(html.replace('class="trm-cite"', 'class="x"').replace("data-status=", "data-x="), encoding="utf-8")
     found = problems_of(bad, tmp_path)

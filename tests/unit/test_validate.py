@@ -51,6 +51,8 @@ CASES = [
     ("tool-item-prefix", TOOL, "id: T1.A.02", "id: T1.B.02", 13, "does not start with its section id"),
     ("tool-item-unique", TOOL, "id: T1.A.02", "id: T1.A.01", 13, "is used twice"),
     ("sop-anchors", STEP, "{#transit}", "{#transfer}", 19, "expected ['purpose'"),
+    ("unknown-party-verified", COUNTRY, "{party: true, date: 2011-09-22, status: verified",
+     "{party: unknown, date: 2011-09-22, status: verified", 13, "party is 'unknown' but the fact is marked verified"),
     ("html-script", COUNTRY, "Zebrafixture appears only here.", "<script>alert(1)</script>", 9, "<script> element"),
     ("html-handler", RESOURCE, "Quokkafixture appears only here.", '<img src=x onerror="alert(1)">', 6, "event-handler attribute (onerror)"),
     ("html-js-url", STEP, "- Act.\n\n## In the country of transit", "- [x](javascript:alert(1))\n\n## In the country of transit", 17, "'javascript:' link"),

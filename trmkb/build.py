@@ -176,10 +176,17 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)
         clock.lap("open_data_redirects")
-        _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind")
-        clock.lap("pagefind")
-        sizes = build_offline_index(tmp)
-        clock.lap("offline_index")
+        # Pagefind (its own process) and the offline index run side by side: two cores.
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        pf = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        try:
+            sizes = build_offline_index(tmp)
+        finally:
+            pf_out, pf_err = pf.communicate()
+        if pf.returncode:
+            raise BuildError(f"pagefind failed (exit {pf.returncode}):\n{pf_out[-4000:]}\n{pf_err[-4000:]}")
+        clock.lap("index")
         say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sorted(sizes.items())))
         swap(tmp, out)
     except (BuildError, RuntimeError) as e:

@@ -4,6 +4,7 @@ works from file:// where Pagefind cannot run. Documents are the same pages Pagef
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -61,9 +62,20 @@ class _Extract(HTMLParser):
             self.parts.append(data)
 
 
+_HTML_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]+)\"")
+
+
 def extract(path: Path) -> dict | None:
+    html = path.read_text(encoding="utf-8")
+    # Only the indexed region needs parsing: skip the head and the navigation (most of each page).
+    at = html.find("data-pagefind-body")
+    if at < 0:
+        return None
     p = _Extract()
-    p.feed(path.read_text(encoding="utf-8"))
+    m = _HTML_LANG.search(html, 0, 2000)
+    p.lang = m.group(1) if m else None
+    end = html.find("</article>", at)
+    p.feed(html[html.rfind("<", 0, at):end if end > 0 else len(html)])
     if not p.parts:
         return None
     text = " ".join(" ".join(p.parts).split())

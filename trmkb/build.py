@@ -25,6 +25,8 @@ from .redirects import write_redirects
 from .stage import build_info, stage
 from .validate import validate
 
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")   # Material's notice about MkDocs 2 is not for our readers
+
 NAV = [("nav_home", "index.md"), ("nav_sop", "sop/index.md"), ("nav_countries", "countries/index.md"),
        ("nav_resources", "resources/index.md"), ("nav_tools", "tools/index.md"), ("nav_search", "search.md"),
        ("nav_about", "about.md")]
@@ -75,30 +77,62 @@ def _docs_root(build_dir: Path, docs: Path, lang: i18n.Language) -> Path:
     return root
 
 
-def mkdocs_all(root: Path, build_dir: Path, docs: Path, langs, wanted, strings, tmp: Path, jobs: int) -> dict:
-    """Build each wanted language in its own MkDocs process, up to `jobs` at a time, then merge
-    them into tmp (one copy of the theme's assets). Returns seconds per language."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    todo, running, times = [], [], {}
-    for lang in (l for l in langs if l.code in wanted):
-        cfg = build_dir / f"mkdocs.{lang.code}.yml"
-        cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, langs, strings),
-                                      allow_unicode=True, sort_keys=False), encoding="utf-8")
-        part = tmp.parent / f"{tmp.name}.{lang.code}"
-        shutil.rmtree(part, ignore_errors=True)
-        todo.append((lang, [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(part)], part))
-    failures = []
-    while todo or running:
-        while todo and len(running) < jobs:
-            lang, cmd, part = todo.pop(0)
-            running.append((lang, part, time.perf_counter(),
-                            subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)))
-        lang, part, t0, proc = running.pop(0)
-        out, err = proc.communicate()
-        times[lang.code] = time.perf_counter() - t0
-        if proc.returncode:
-            failures.append(f"mkdocs build ({lang.code}) failed (exit {proc.returncode}):\n{out[-3000:]}\n{err[-3000:]}")
-    parts = {l.code: tmp.parent / f"{tmp.name}.{l.code}" for l in langs if l.code in wanted}
+_JOB: dict = {}     # set before the workers fork; they inherit it instead of unpickling the site
+
+
+def _one_language(code: str):
+    """Worker: stage one language and build it with MkDocs in this (forked) process."""
+    import logging
+    j = _JOB
+    lang = next(l for l in j["langs"] if l.code == code)
+    t0 = time.perf_counter()
+    pages = stage(j["site"], j["strings"], j["docs"], [code], j["info"])[code]
+    t1 = time.perf_counter()
+    cfg = j["build_dir"] / f"mkdocs.{code}.yml"
+    cfg.write_text(yaml.safe_dump(mkdocs_config(j["root"], _docs_root(j["build_dir"], j["docs"], lang), lang,
+                                                j["langs"], j["strings"]), allow_unicode=True, sort_keys=False),
+                   encoding="utf-8")
+    part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
+    shutil.rmtree(part, ignore_errors=True)
+    log = logging.getLogger("mkdocs")
+    log.setLevel(logging.ERROR)         # as 'mkdocs build -q': warnings are not errors here
+    captured = []
+    handler = logging.Handler()
+    handler.emit = lambda record: captured.append(record.getMessage())
+    log.addHandler(handler)
+    try:
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+        mkdocs_build(load_config(config_file=str(cfg), site_dir=str(part)))
+        error = None
+    except BaseException as e:          # report any failure (including SystemExit) to the parent
+        error = f"mkdocs build ({code}) failed: {type(e).__name__}: {e}\n" + "\n".join(captured[-20:])
+    return code, pages, t1 - t0, time.perf_counter() - t1, error
+
+
+def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: dict, langs, wanted,
+                  tmp: Path, jobs: int) -> tuple[dict, dict, dict]:
+    """Stage and build every wanted language, `jobs` at a time in forked processes (they share the
+    loaded site and MkDocs' imports), then merge them into tmp (one copy of the theme's assets).
+    Returns pages, staging seconds and MkDocs seconds per language."""
+    import multiprocessing
+
+    import mkdocs.commands.build  # noqa: F401  imported once here, shared by the forked workers
+    import mkdocs.config  # noqa: F401
+    _JOB.update(root=root, build_dir=build_dir, docs=docs, site=site, strings=strings, info=info, langs=langs,
+                tmp=tmp)
+    codes = [l.code for l in langs if l.code in wanted]
+    pages, stage_t, mk_t, failures = {}, {}, {}, []
+    if jobs > 1 and len(codes) > 1:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(codes))) as pool:
+            results = pool.map(_one_language, codes, chunksize=1)
+    else:
+        results = [_one_language(c) for c in codes]
+    for code, n, ts, tm, error in results:
+        pages[code], stage_t[code], mk_t[code] = n, ts, tm
+        if error:
+            failures.append(error)
+    parts = {c: tmp.parent / f"{tmp.name}.{c}" for c in codes}
     if failures:
         for p in parts.values():
             shutil.rmtree(p, ignore_errors=True)
@@ -115,7 +149,7 @@ def mkdocs_all(root: Path, build_dir: Path, docs: Path, langs, wanted, strings, 
                     if (parts[lang.code] / name).exists():
                         (parts[lang.code] / name).rename(tmp / lang.code / name)
             shutil.rmtree(parts[lang.code], ignore_errors=True)
-    return times
+    return pages, stage_t, mk_t
 
 
 def _run(cmd: list[str], what: str):
@@ -163,16 +197,15 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     site = build_site(src)
     build_dir = root / "build"
     docs = build_dir / "docs"
-    counts = stage(site, strings, docs, wanted, build_info(root))
-    clock.lap("stage")
-    say("staged " + ", ".join(f"{k}: {v}" for k, v in counts.items()) + " pages")
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
+    clock.lap("model")
     try:
-        per_lang = mkdocs_all(root, build_dir, docs, all_langs, wanted, strings, tmp, jobs or os.cpu_count() or 1)
-        clock.lap("mkdocs")
-        say(f"mkdocs built {sum(1 for _ in tmp.rglob('*.html'))} HTML files ("
-            + ", ".join(f"{k} {v:.1f} s" for k, v in per_lang.items()) + ")")
+        counts, stage_t, per_lang = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs,
+                                                  wanted, tmp, jobs or os.cpu_count() or 1)
+        clock.lap("languages")
+        say("staged and built " + ", ".join(f"{k}: {counts[k]} pages in {stage_t[k] + per_lang[k]:.1f} s"
+                                           for k in counts))
         write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)
         clock.lap("open_data_redirects")
@@ -197,7 +230,8 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     clock.lap("swap")
     total = time.perf_counter() - clock.t0
     (build_dir / "timings.json").write_text(json.dumps(
-        {"total": round(total, 3), **clock.times, "mkdocs_per_language": {k: round(v, 3) for k, v in per_lang.items()}},
+        {"total": round(total, 3), **clock.times, "stage_per_language": {k: round(v, 3) for k, v in stage_t.items()},
+         "mkdocs_per_language": {k: round(v, 3) for k, v in per_lang.items()}},
         indent=1), encoding="utf-8")
     say(f"built {out} in {total:.1f} s")
     return 0

@@ -3,7 +3,29 @@
 Every language is built as its own MkDocs site (in parallel) into one shared site root, so a
 page's URL is '<lang>/<path>' (no prefix for the default language). Links are written relative
 to the site root; Material's 'url' filter turns them into links relative to the page, which
-keeps them working from file:// and under any subfolder."""
+keeps them working from file:// and under any subfolder.
+
+Staged pages carry their generated HTML blocks at the end, after a marker (see stage.stash_html):
+Markdown converts only the rest, and the blocks are put back into the rendered page."""
+import json
+import re
+
+RAW_MARKER = "\n<!--trm-raw-fragments-->\n"
+_PLACEHOLDER = re.compile(r"<!--trm-raw:(\d+):[0-9a-f]+-->")
+
+
+def on_page_markdown(markdown, page, config, files):
+    text, sep, frags = markdown.partition(RAW_MARKER)
+    page.trm_raw = json.loads(frags) if sep else []
+    return text
+
+
+def on_page_content(html, page, config, files):
+    frags = getattr(page, "trm_raw", None)
+    if not frags:
+        return html
+    return _PLACEHOLDER.sub(lambda m: frags[int(m.group(1))], html)
+
 
 
 def on_page_context(context, page, config, nav):

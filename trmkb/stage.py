@@ -4,6 +4,8 @@ so a watching preview server does not loop."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -109,6 +111,54 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
     return out
 
 
+RAW_MARKER = "\n<!--trm-raw-fragments-->\n"   # the MkDocs hook splits the staged page here
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+
+
+def _depth_change(line: str) -> int:
+    d = 0
+    for close, name, selfclose in _TAG.findall(line):
+        if name.lower() in _VOID or selfclose:
+            continue
+        d += -1 if close else 1
+    return d
+
+
+def stash_html(body: str) -> tuple[str, list[str]]:
+    """Python-Markdown re-parses every raw HTML block with a slow pure-Python HTML parser, and
+    most of a generated page is HTML from our templates. Set each balanced top-level HTML block
+    aside, leave a comment in its place (Markdown passes comments through untouched), and let
+    the MkDocs hook put the block back into the rendered page. The output is the same HTML."""
+    lines = body.split("\n")
+    out, frags, i = [], [], 0
+    while i < len(lines):
+        line = lines[i]
+        starts = re.match(r"<[a-zA-Z]", line) and (i == 0 or not lines[i - 1].strip())
+        if starts:
+            # a run of HTML lines: elements may follow each other without blank lines between
+            depth, j, ok = 0, i, False
+            while j < len(lines):
+                depth += _depth_change(lines[j])
+                nxt = lines[j + 1] if j + 1 < len(lines) else ""
+                if depth == 0 and not nxt.strip():
+                    ok = True
+                    break
+                if depth <= 0 and not re.match(r"</?[a-zA-Z]", nxt):
+                    break       # Markdown text right after the HTML: leave this run to Markdown
+                j += 1
+            block = "\n".join(lines[i:j + 1])
+            if ok and not re.search(r"\smarkdown=[\"']?1", block):
+                digest = hashlib.sha1(block.encode("utf-8")).hexdigest()[:10]
+                out.append(f"<!--trm-raw:{len(frags)}:{digest}-->")
+                frags.append(block)
+                i = j + 1
+                continue
+        out.append(line)
+        i += 1
+    return "\n".join(out), frags
+
+
 def render(site: Site, strings: i18n.Strings, lang: str, page: Page, build_info: dict) -> str:
     ctx = _context(site, strings, lang, page.stem, build_info)
     ctx.update(page.ctx, page=page)
@@ -116,7 +166,9 @@ def render(site: Site, strings: i18n.Strings, lang: str, page: Page, build_info:
     meta = {"title": str(page.title), "fallback": page.fallback, "search_index": page.index and not page.fallback}
     if page.hide:
         meta["hide"] = page.hide
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+    text, frags = stash_html(body)
+    tail = (RAW_MARKER + json.dumps(frags, ensure_ascii=False) + "\n") if frags else ""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + text + tail
 
 
 def stage(site: Site, strings: i18n.Strings, out: Path, langs: list[str], build_info: dict) -> dict:
@@ -129,10 +181,11 @@ def stage(site: Site, strings: i18n.Strings, out: Path, langs: list[str], build_
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-    if out.exists():
-        for old in out.rglob("*.md"):
-            if old not in wanted:
-                old.unlink()
+    for lang in langs:      # pages no longer produced in these languages (others are left alone)
+        if (out / lang).exists():
+            for old in (out / lang).rglob("*.md"):
+                if old not in wanted:
+                    old.unlink()
     return {lang: sum(1 for p in wanted if p.relative_to(out).parts[0] == lang) for lang in langs}
 
 

@@ -34,6 +34,22 @@ def prefix_anchors(body: str, step_id: str) -> str:
 TEMPLATES.filters["prefix_anchors"] = prefix_anchors
 
 
+def display_url(url: str) -> str:
+    """A web address as people read it: percent-escapes decoded (Cyrillic, Arabic), no scheme."""
+    from urllib.parse import unquote
+    return unquote(url).removeprefix("https://")
+
+
+def url_host(url: str) -> str:
+    """Just the host, for printed briefs where a long address cannot be clicked anyway."""
+    from urllib.parse import urlsplit
+    return urlsplit(url).hostname or url
+
+
+TEMPLATES.filters["display_url"] = display_url
+TEMPLATES.filters["url_host"] = url_host
+
+
 class Page:
     def __init__(self, stem, template, title, ctx=None, fallback=False, index=True, body=None, hide=()):
         self.stem, self.template, self.title = stem, template, title

@@ -122,10 +122,11 @@ def main():
           f"{args.runs} runs, {os.cpu_count()} cores; medians (min-max) in seconds")
     row = lambda name, xs: print(f"  {name:<28}{med(xs):7.2f}  ({min(xs):.2f}-{max(xs):.2f})")
     row("trmkb validate (process)", validate)
-    for stage in ("validate", "stage", "mkdocs", "open_data_redirects", "index", "swap"):
+    for stage in ("validate", "model", "languages", "open_data_redirects", "index", "swap"):
         row(f"  stage: {stage}", [t[stage] for t in timings])
     for l in langs:
-        row(f"    mkdocs {l}", [t["mkdocs_per_language"][l] for t in timings])
+        row(f"    stage {l} (in a worker)", [t["stage_per_language"][l] for t in timings])
+        row(f"    mkdocs {l} (in a worker)", [t["mkdocs_per_language"][l] for t in timings])
     row("trmkb build (total wall)", build)
     row("bundle (zip)", bundle)
     row("preview rebuild (--lang fr)", preview)

@@ -3,6 +3,7 @@ server on 127.0.0.1 and a Chromium driven by Playwright."""
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import socket
 import threading
@@ -12,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from trmkb import ROOT
+
+# Every build in the tests checks that the packed offline index unpacks to what MiniSearch wrote.
+os.environ["TRMKB_CHECK_PACK"] = "1"
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 CHROMIUM = "/usr/bin/chromium"

@@ -4,6 +4,7 @@ works from file:// where Pagefind cannot run. Documents are the same pages Pagef
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -110,7 +111,7 @@ def build_offline_index(site: Path, node_modules: Path | None = None) -> dict[st
     out.mkdir(exist_ok=True)
     sizes = {}
     env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
-           "PATH": "/usr/bin:/bin:/usr/local/bin"}
+           "PATH": "/usr/bin:/bin:/usr/local/bin", "TRMKB_CHECK_PACK": os.environ.get("TRMKB_CHECK_PACK", "0")}
     with tempfile.TemporaryDirectory() as tmp:
         procs = {}
         for lang, docs in documents(site).items():      # one node process per language, all at once

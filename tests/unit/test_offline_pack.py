@@ -1,0 +1,43 @@
+"""The offline index is written packed (search-text.js pack) and unpacked in the browser: the
+round trip must give back exactly what MiniSearch serialised, in every script."""
+import json
+import shutil
+import subprocess
+
+from trmkb import ROOT
+
+DOCS = [
+    {"id": 0, "title": "Albania", "text": "Return and reintegration. Return counselling.", "url": "a.html", "excerpt": "x"},
+    {"id": 1, "title": "ألبانيا", "text": "العودة وإعادة الإدماج والعودة", "url": "b.html", "excerpt": "y"},
+    {"id": 2, "title": "Албанія", "text": "Повернення та реінтеграція, обʼєднання з сім’єю", "url": "c.html", "excerpt": "z"},
+]
+
+
+def run(tmp_path, assets):
+    docs = tmp_path / "docs.json"
+    docs.write_text(json.dumps(DOCS, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out.js"
+    env = {"TRMKB_NODE_MODULES": str(ROOT / "node_modules"), "TRMKB_ASSETS": str(assets),
+           "TRMKB_CHECK_PACK": "1", "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    p = subprocess.run(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs), str(out), "en"],
+                       env=env, capture_output=True, text=True)
+    return p, out
+
+
+def test_pack_round_trips(tmp_path):
+    p, out = run(tmp_path, ROOT / "overrides" / "assets")
+    assert p.returncode == 0, p.stderr
+    js = out.read_text(encoding="utf-8")
+    assert js.startswith("window.__trmOffline=") and '"postings"' in js and '"index"' not in js
+
+
+def test_a_lossy_unpack_is_caught(tmp_path):
+    assets = tmp_path / "assets"
+    shutil.copytree(ROOT / "overrides" / "assets", assets)
+    f = assets / "search-text.js"
+    text = f.read_text(encoding="utf-8")
+    broken = text.replace("return [term, data];", "return [term + (i === 0 ? 'x' : ''), data];")
+    assert broken != text
+    f.write_text(broken, encoding="utf-8")
+    p, _ = run(tmp_path, assets)
+    assert p.returncode != 0 and "does not round-trip" in p.stderr

@@ -8,81 +8,48 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
+
+import lxml.html
 
 from . import ROOT
 
 VENDOR = {"minisearch/dist/umd/index.js": "minisearch.js"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _Extract(HTMLParser):
-    """Collect <html lang>, the first <h1> and the text inside data-pagefind-body, minus ignored parts."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.lang, self.title, self.parts = None, "", []
-        self.depth = 0          # >0 while inside the indexed body
-        self.skip = 0           # >0 while inside an ignored element
-        self.in_h1 = False
-        self.stack = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.lang = a.get("lang")
-        if tag in VOID:
-            return
-        body = "data-pagefind-body" in a
-        ignore = ("data-pagefind-ignore" in a or "headerlink" in (a.get("class") or "") or tag in ("script", "style"))
-        self.stack.append((body, ignore))
-        if body or self.depth:
-            self.depth += 1
-        if ignore and self.depth:
-            self.skip += 1
-        if tag == "h1" and self.depth and not self.title:
-            self.in_h1 = True
-
-    def handle_endtag(self, tag):
-        if tag in VOID or not self.stack:
-            return
-        body, ignore = self.stack.pop()
-        if ignore and self.depth:
-            self.skip -= 1
-        if self.depth:
-            self.depth -= 1
-        if tag == "h1":
-            self.in_h1 = False
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            if self.in_h1:
-                self.title += data
-            self.parts.append(data)
-
-
 _HTML_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]+)\"")
+_IGNORED = ('.//*[@data-pagefind-ignore] | .//script | .//style'
+            ' | .//*[contains(concat(" ", normalize-space(@class), " "), " headerlink ")]')
+
+
+def _text(el) -> str:
+    # itertext, joined with spaces: table cells and inline tags are separate words
+    return " ".join(" ".join(el.itertext()).split())
 
 
 def extract(path: Path) -> dict | None:
+    """The page's language, its first <h1> and the text inside data-pagefind-body, minus the parts
+    marked data-pagefind-ignore: the same text Pagefind indexes."""
     html = path.read_text(encoding="utf-8")
     # Only the indexed region needs parsing: skip the head and the navigation (most of each page).
     at = html.find("data-pagefind-body")
     if at < 0:
         return None
-    p = _Extract()
     m = _HTML_LANG.search(html, 0, 2000)
-    p.lang = m.group(1) if m else None
     end = html.find("</article>", at)
-    p.feed(html[html.rfind("<", 0, at):end if end > 0 else len(html)])
-    if not p.parts:
+    wrapper = lxml.html.fragment_fromstring(html[html.rfind("<", 0, at):end if end > 0 else len(html)],
+                                            create_parent="div")
+    body = wrapper.xpath("./*[@data-pagefind-body]")
+    if not body:
         return None
-    text = " ".join(" ".join(p.parts).split())
-    title = " ".join(p.title.split())
-    body = text[len(title):].strip() if text.startswith(title) else text
-    return {"lang": p.lang, "title": title, "text": body, "excerpt": body[:180]}
+    body = body[0]
+    for el in body.xpath(_IGNORED):
+        el.drop_tree()
+    h1 = body.xpath(".//h1")
+    title = _text(h1[0]) if h1 else ""
+    text = _text(body)
+    if not text:
+        return None
+    rest = text[len(title):].strip() if text.startswith(title) else text
+    return {"lang": m.group(1) if m else None, "title": title, "text": rest, "excerpt": rest[:180]}
 
 
 def documents(site: Path) -> dict[str, list[dict]]:
@@ -98,32 +65,46 @@ def documents(site: Path) -> dict[str, list[dict]]:
     return by_lang
 
 
-def build_offline_index(site: Path, node_modules: Path | None = None) -> dict[str, int]:
-    """Write site/search/offline-<lang>.js and the vendored engine; return bytes per language."""
+def _node_modules(node_modules: Path | None) -> Path:
     node_modules = node_modules or ROOT / "node_modules"
     if not (node_modules / "minisearch").exists():
         raise RuntimeError(f"{node_modules}/minisearch is missing: run 'npm ci' (scripts/build does it)")
+    return node_modules
+
+
+def vendor_engine(site: Path, node_modules: Path | None = None):
+    """Copy the search engine the offline pages load (no CDN) into site/assets/vendor/."""
+    node_modules = _node_modules(node_modules)
     vendor = site / "assets" / "vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     for src, dest in VENDOR.items():
         shutil.copy(node_modules / src, vendor / dest)
-    out = site / "search"
-    out.mkdir(exist_ok=True)
-    sizes = {}
+
+
+def _node(docs: list[dict], lang: str, target: Path, node_modules: Path) -> subprocess.Popen:
     env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
            "PATH": "/usr/bin:/bin:/usr/local/bin", "TRMKB_CHECK_PACK": os.environ.get("TRMKB_CHECK_PACK", "0")}
-    with tempfile.TemporaryDirectory() as tmp:
-        procs = {}
-        for lang, docs in documents(site).items():      # one node process per language, all at once
-            docs_file = Path(tmp) / f"{lang}.json"
-            docs_file.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
-            target = out / f"offline-{lang}.js"
-            procs[lang] = (target, subprocess.Popen(
-                ["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs_file), str(target), lang],
-                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-        for lang, (target, p) in procs.items():
-            _out, err = p.communicate()
-            if p.returncode:
-                raise RuntimeError(f"offline index for {lang} failed:\n{err[-2000:]}")
-            sizes[lang] = target.stat().st_size
+    docs_file = target.with_name(target.name + ".docs.json")
+    docs_file.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    return subprocess.Popen(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs_file), str(target), lang],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def build_offline_index(site: Path, node_modules: Path | None = None) -> dict[str, int]:
+    """Write site/search/offline-<lang>.js (one node process per language, all at once) and the
+    vendored engine; return bytes per language."""
+    node_modules = _node_modules(node_modules)
+    vendor_engine(site, node_modules)
+    out = site / "search"
+    out.mkdir(exist_ok=True)
+    procs = {lang: _node(docs, lang, out / f"offline-{lang}.js", node_modules)
+             for lang, docs in documents(site).items()}
+    sizes = {}
+    for lang, p in procs.items():
+        _out, err = p.communicate()
+        target = out / f"offline-{lang}.js"
+        target.with_name(target.name + ".docs.json").unlink(missing_ok=True)
+        if p.returncode:
+            raise RuntimeError(f"offline index for {lang} failed:\n{err[-2000:]}")
+        sizes[lang] = target.stat().st_size
     return sizes

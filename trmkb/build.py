@@ -94,6 +94,14 @@ def _one_language(code: str):
                    encoding="utf-8")
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
+    error = _mkdocs(cfg, part)
+    return code, pages, t1 - t0, time.perf_counter() - t1, error and f"mkdocs build ({code}) failed: {error}"
+
+
+def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
+    """Run MkDocs in this process (no interpreter start-up, imports already warm); return an
+    error message, or None."""
+    import logging
     log = logging.getLogger("mkdocs")
     log.setLevel(logging.ERROR)         # as 'mkdocs build -q': warnings are not errors here
     captured = []
@@ -103,11 +111,12 @@ def _one_language(code: str):
     try:
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
-        mkdocs_build(load_config(config_file=str(cfg), site_dir=str(part)))
-        error = None
-    except BaseException as e:          # report any failure (including SystemExit) to the parent
-        error = f"mkdocs build ({code}) failed: {type(e).__name__}: {e}\n" + "\n".join(captured[-20:])
-    return code, pages, t1 - t0, time.perf_counter() - t1, error
+        mkdocs_build(load_config(config_file=str(cfg), site_dir=str(out)), dirty=dirty)
+        return None
+    except BaseException as e:          # report any failure (including SystemExit) to the caller
+        return f"{type(e).__name__}: {e}\n" + "\n".join(captured[-20:])
+    finally:
+        log.removeHandler(handler)
 
 
 def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: dict, langs, wanted,
@@ -257,8 +266,11 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, src.langs, strings),
                                   allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = build_dir / f"preview-{lang.code}"
+    error = _mkdocs(cfg, out, dirty=True)
+    if error:
+        print(f"mkdocs build failed: {error}", file=sys.stderr)
+        return None
     try:
-        _run([sys.executable, "-m", "mkdocs", "build", "-q", "--dirty", "-f", str(cfg), "-d", str(out)], "mkdocs build")
         _run([sys.executable, "-m", "pagefind", "--site", str(out), "--quiet"], "pagefind")
     except BuildError as e:
         print(str(e), file=sys.stderr)

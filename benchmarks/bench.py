@@ -58,6 +58,15 @@ def synthetic(n_countries: int, n_langs: int) -> Path:
     langs = ["en", "fr", "ar", "sq", "uk"] + EXTRA_LANGS
     (tmp / "i18n" / "languages.yml").write_text(
         "default: en\nlanguages: [" + ", ".join(langs[:n_langs]) + "]\n", encoding="utf-8")
+    # Vocabulary labels are required in every language: the extra languages borrow the English ones.
+    import yaml
+    vocab_file = tmp / "data" / "vocabularies.yml"
+    vocab = yaml.safe_load(vocab_file.read_text(encoding="utf-8"))
+    for entries in vocab.values():
+        for labels in entries.values():
+            for code in langs[5:n_langs]:
+                labels.setdefault(code, labels["en"])
+    vocab_file.write_text(yaml.safe_dump(vocab, allow_unicode=True), encoding="utf-8")
     return tmp
 
 

@@ -56,7 +56,7 @@ def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.
         "extra_css": ["assets/trm.css"],
         "extra_javascript": ["assets/trm.js", "assets/checklist.js", "assets/directory.js", "assets/catalogue.js",
                              "assets/sop.js"],
-        "extra": {"homepage": lang.prefix + "index.html",
+        "extra": {"homepage": lang.prefix + "index.html", "generator": False,   # no English-only footer notice
                   "trm_language": {"code": lang.code, "prefix": lang.prefix},
                   "trm_languages": [{"code": l.code, "name": l.name, "prefix": l.prefix} for l in langs]},
         "nav": [{t(k): lang.prefix + p} for k, p in NAV],

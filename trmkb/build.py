@@ -204,7 +204,9 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         return 2
     strings = i18n.Strings(root, all_langs)
     site = build_site(src)
-    build_dir = root / "build"
+    # The checkout's own site stages in build/; a build elsewhere (tests, benchmarks) stages beside
+    # its output, so it never disturbs a preview or another build running from this checkout.
+    build_dir = root / "build" if out == (root / "site").resolve() else out.parent / f".{out.name}.build"
     docs = build_dir / "docs"
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -238,7 +240,8 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         return 1
     clock.lap("swap")
     total = time.perf_counter() - clock.t0
-    (build_dir / "timings.json").write_text(json.dumps(
+    (root / "build").mkdir(exist_ok=True)
+    (root / "build" / "timings.json").write_text(json.dumps(
         {"total": round(total, 3), **clock.times, "stage_per_language": {k: round(v, 3) for k, v in stage_t.items()},
          "mkdocs_per_language": {k: round(v, 3) for k, v in per_lang.items()}},
         indent=1), encoding="utf-8")

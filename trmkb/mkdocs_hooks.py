@@ -21,6 +21,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # the heading permalinks (a pilcrow) are not words: keep them out of search results
+    html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
     frags = getattr(page, "trm_raw", None)
     if not frags:
         return html

@@ -35,6 +35,8 @@ def test_served_search_in_each_language(page, base, lang, query, expect):
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=20000)
     hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("els => els.map(e => e.href)")
     assert any(h.endswith(expect) for h in hrefs), hrefs
+    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+    assert titles and not any("¶" in t for t in titles), titles     # heading permalinks are not indexed
     prefix = base + lang
     assert all(h.startswith(prefix) and (lang or not re.match(re.escape(base) + r"(fr|ar|sq|uk)/", h)) for h in hrefs), hrefs
     assert external(page, ("http://127.0.0.1",)) == []

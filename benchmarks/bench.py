@@ -135,7 +135,7 @@ def main():
           f"{args.runs} runs, {os.cpu_count()} cores; medians (min-max) in seconds")
     row = lambda name, xs: print(f"  {name:<28}{med(xs):7.2f}  ({min(xs):.2f}-{max(xs):.2f})")
     row("trmkb validate (process)", validate)
-    for stage in ("validate", "model", "languages", "open_data_redirects", "index", "swap"):
+    for stage in ("validate", "model", "languages", "open_data_redirects", "pagefind", "swap"):
         row(f"  stage: {stage}", [t[stage] for t in timings])
     for l in langs:
         row(f"    stage {l} (in a worker)", [t["stage_per_language"][l] for t in timings])

@@ -19,7 +19,7 @@ import yaml
 
 from . import i18n
 from .model import build_site
-from .offline import build_offline_index
+from .offline import language_index, vendor_engine
 from .opendata import write_open_data
 from .redirects import write_redirects
 from .stage import build_info, stage
@@ -120,31 +120,48 @@ def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
 
 
 def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: dict, langs, wanted,
-                  tmp: Path, jobs: int) -> tuple[dict, dict, dict]:
+                  tmp: Path, jobs: int) -> dict:
     """Stage and build every wanted language, `jobs` at a time in forked processes (they share the
-    loaded site and MkDocs' imports), then merge them into tmp (one copy of the theme's assets).
-    Returns pages, staging seconds and MkDocs seconds per language."""
+    loaded site and MkDocs' imports). As each language finishes, its offline search index is made
+    in this process while the workers go on with the others. Then merge everything into tmp (one
+    copy of the theme's assets). Returns per-language pages, seconds and index sizes."""
     import multiprocessing
+    from concurrent.futures import ThreadPoolExecutor
 
     import mkdocs.commands.build  # noqa: F401  imported once here, shared by the forked workers
     import mkdocs.config  # noqa: F401
     _JOB.update(root=root, build_dir=build_dir, docs=docs, site=site, strings=strings, info=info, langs=langs,
                 tmp=tmp)
     codes = [l.code for l in langs if l.code in wanted]
-    pages, stage_t, mk_t, failures = {}, {}, {}, []
-    if jobs > 1 and len(codes) > 1:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(codes))) as pool:
-            results = pool.map(_one_language, codes, chunksize=1)
-    else:
-        results = [_one_language(c) for c in codes]
-    for code, n, ts, tm, error in results:
-        pages[code], stage_t[code], mk_t[code] = n, ts, tm
-        if error:
-            failures.append(error)
     parts = {c: tmp.parent / f"{tmp.name}.{c}" for c in codes}
+    indexes = {c: tmp.parent / f"{tmp.name}.offline-{c}.js" for c in codes}
+    out = {"pages": {}, "stage": {}, "mkdocs": {}, "offline_bytes": {}}
+    failures, futures = [], {}
+    with ThreadPoolExecutor(max_workers=1) as indexer:
+        def collect(result):
+            code, n, ts, tm, error = result
+            out["pages"][code], out["stage"][code], out["mkdocs"][code] = n, ts, tm
+            if error:
+                failures.append(error)
+            else:
+                futures[code] = indexer.submit(language_index, parts[code], code, indexes[code])
+        if jobs > 1 and len(codes) > 1:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(codes))) as pool:
+                for result in pool.imap_unordered(_one_language, codes):
+                    collect(result)
+        else:
+            for c in codes:
+                collect(_one_language(c))
+        for code, f in futures.items():
+            try:
+                out["offline_bytes"][code] = f.result()
+            except (RuntimeError, OSError) as e:
+                failures.append(str(e))
     if failures:
         for p in parts.values():
             shutil.rmtree(p, ignore_errors=True)
+        for f in indexes.values():
+            f.unlink(missing_ok=True)
         raise BuildError("\n".join(failures))
     base_lang = next((l for l in langs if l.default and l.code in wanted), None) or \
         next(l for l in langs if l.code in wanted)
@@ -158,7 +175,11 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                     if (parts[lang.code] / name).exists():
                         (parts[lang.code] / name).rename(tmp / lang.code / name)
             shutil.rmtree(parts[lang.code], ignore_errors=True)
-    return pages, stage_t, mk_t
+    (tmp / "search").mkdir(exist_ok=True)
+    for c, f in indexes.items():
+        f.rename(tmp / "search" / f"offline-{c}.js")
+    vendor_engine(tmp)
+    return out
 
 
 def _run(cmd: list[str], what: str):
@@ -212,26 +233,18 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     shutil.rmtree(tmp, ignore_errors=True)
     clock.lap("model")
     try:
-        counts, stage_t, per_lang = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs,
-                                                  wanted, tmp, jobs or os.cpu_count() or 1)
+        per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
+                            jobs or os.cpu_count() or 1)
         clock.lap("languages")
-        say("staged and built " + ", ".join(f"{k}: {counts[k]} pages in {stage_t[k] + per_lang[k]:.1f} s"
-                                           for k in counts))
+        say("staged and built " + ", ".join(f"{k}: {n} pages in {per['stage'][k] + per['mkdocs'][k]:.1f} s"
+                                           for k, n in per["pages"].items()))
+        say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB"
+                                                 for k, v in sorted(per["offline_bytes"].items())))
         write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)
         clock.lap("open_data_redirects")
-        # Pagefind (its own process) and the offline index run side by side: two cores.
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        pf = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        try:
-            sizes = build_offline_index(tmp)
-        finally:
-            pf_out, pf_err = pf.communicate()
-        if pf.returncode:
-            raise BuildError(f"pagefind failed (exit {pf.returncode}):\n{pf_out[-4000:]}\n{pf_err[-4000:]}")
-        clock.lap("index")
-        say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in sorted(sizes.items())))
+        _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind")
+        clock.lap("pagefind")
         swap(tmp, out)
     except (BuildError, RuntimeError) as e:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -242,8 +255,8 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     total = time.perf_counter() - clock.t0
     (root / "build").mkdir(exist_ok=True)
     (root / "build" / "timings.json").write_text(json.dumps(
-        {"total": round(total, 3), **clock.times, "stage_per_language": {k: round(v, 3) for k, v in stage_t.items()},
-         "mkdocs_per_language": {k: round(v, 3) for k, v in per_lang.items()}},
+        {"total": round(total, 3), **clock.times,
+         **{f"{k}_per_language": {c: round(v, 3) for c, v in per[k].items()} for k in ("stage", "mkdocs")}},
         indent=1), encoding="utf-8")
     say(f"built {out} in {total:.1f} s")
     return 0

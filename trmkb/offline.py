@@ -90,6 +90,17 @@ def _node(docs: list[dict], lang: str, target: Path, node_modules: Path) -> subp
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def language_index(site: Path, lang: str, target: Path, node_modules: Path | None = None) -> int:
+    """Index the pages of one language found under site (that language's own build, before the
+    languages are merged) into target; return its size in bytes."""
+    p = _node(documents(site).get(lang, []), lang, target, _node_modules(node_modules))
+    _out, err = p.communicate()
+    target.with_name(target.name + ".docs.json").unlink(missing_ok=True)
+    if p.returncode:
+        raise RuntimeError(f"offline index for {lang} failed:\n{err[-2000:]}")
+    return target.stat().st_size
+
+
 def build_offline_index(site: Path, node_modules: Path | None = None) -> dict[str, int]:
     """Write site/search/offline-<lang>.js (one node process per language, all at once) and the
     vendored engine; return bytes per language."""

@@ -1,6 +1,7 @@
 """Where the sources live, and loading all of them (stage 1 of the pipeline)."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,15 +40,32 @@ def page_key(doc: Doc) -> tuple[str, str | None]:
     return str(parent / m.group("stem")), m.group("lang")
 
 
+# A long-lived process (the live preview) loads the same files again after every edit: keep each
+# file's parse result while its bytes are unchanged. Docs are read-only after loading.
+_LOADED: dict[str, tuple[bytes, Doc | None, Problem | None]] = {}
+
+
 def load_all(root: Path) -> Sources:
     src = Sources(root=root, langs=languages(root))
 
     def take(loader, path):
+        key = str(path.resolve())
         try:
-            return loader(path, root)
-        except LoadError as e:
-            src.problems.append(e.problem)
-            return None
+            digest = hashlib.sha1(path.read_bytes()).digest()
+        except OSError:
+            digest = b""
+        hit = _LOADED.get(key)
+        if hit and digest and hit[0] == digest:
+            doc, problem = hit[1], hit[2]
+        else:
+            try:
+                doc, problem = loader(path, root), None
+            except LoadError as e:
+                doc, problem = None, e.problem
+            _LOADED[key] = (digest, doc, problem)
+        if problem is not None:
+            src.problems.append(problem)
+        return doc
 
     for kind in ("countries", "resources", "tools"):
         folder = root / "data" / kind

@@ -21,8 +21,13 @@ TODAY = dt.date.today
 
 # ---- Layer 1: schemas ---------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _validator(schema_dir: str, name: str) -> Draft202012Validator:
+def _schema_signature(schema_dir: Path) -> tuple:
+    """Changes whenever a schema file changes, so a long-lived preview never checks against stale schemas."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in schema_dir.glob("*.schema.json")))
+
+
+@lru_cache(maxsize=32)
+def _validator(schema_dir: str, name: str, signature: tuple = ()) -> Draft202012Validator:
     d = Path(schema_dir)
     registry = Registry().with_resources(
         (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))) for p in d.glob("*.schema.json"))
@@ -75,15 +80,25 @@ def _message(err) -> str:
 
 
 def check_schemas(src: Sources, schema_dir: Path):
+    signature = _schema_signature(schema_dir)
     for doc in src.countries + src.resources + src.tools + src.pages:
         name = schema_for(src, doc)
-        v = _validator(str(schema_dir), name)
+        # A loaded Doc is reused while its file is unchanged (project.load_all): so are its results.
+        key = (str(schema_dir), name, signature)
+        cached = getattr(doc, "_schema_problems", None)
+        if cached and cached[0] == key:
+            yield from cached[1]
+            continue
+        found = []
+        v = _validator(str(schema_dir), name, signature)
         for err in v.iter_errors(doc.data if doc.data is not None else {}):
             path = list(err.absolute_path)
             if err.validator == "additionalProperties":
                 extra = re.findall(r"'([^']+)'", err.message)
                 path = path + extra[:1]
-            yield Problem(doc.rel, doc.line(path), fmt_path(path), _message(err), _hint(err, name))
+            found.append(Problem(doc.rel, doc.line(path), fmt_path(path), _message(err), _hint(err, name)))
+        doc._schema_problems = (key, found)
+        yield from found
 
 
 # ---- Layer 2: cross-record rules ----------------------------------------------------------

@@ -97,3 +97,16 @@ def test_broken_yaml_is_a_problem_not_a_traceback(project):
 def test_missing_translation_source(project):
     (project / "content/sop/SOP-1.9.ar.md").write_text("---\nid: SOP-1.9\ntitle: x\n---\n", encoding="utf-8")
     assert any("has no English source" in p.message for p in problems(project))
+
+
+def test_long_lived_process_sees_every_edit(project):
+    """The preview keeps parsed files between runs: an edited data file or schema is seen at once."""
+    assert problems(project) == []
+    edit(project, COUNTRY, "region: eu", "region: atlantis")
+    assert any("'atlantis' is not in the 'regions' vocabulary" in p.message for p in problems(project))
+    edit(project, COUNTRY, "region: atlantis", "region: eu")
+    assert problems(project) == []
+    schema = project / "schemas" / "country.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"required": [\n  "id",', '"required": [\n  "nickname",\n  "id",', 1),
+                      encoding="utf-8")
+    assert any("nickname" in p.message for p in problems(project))

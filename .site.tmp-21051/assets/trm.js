@@ -1,0 +1,137 @@
+/* TRM Knowledge Base: small classic script (no modules, works from file://, no network use). */
+(function () {
+  "use strict";
+
+  function siteRoot() {
+    var cfg = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(cfg.textContent).base || "."; } catch (e) { /* keep "." */ }
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+
+  /* "Copy link to this step": the stable URL of the step, the same in every language. */
+  function copyLinks() {
+    var buttons = document.querySelectorAll(".trm-copy-link");
+    Array.prototype.forEach.call(buttons, function (btn) {
+      btn.hidden = false;
+      btn.addEventListener("click", function () {
+        var url = location.href.split("#")[0];
+        var done = function () { btn.textContent = btn.getAttribute("data-copied"); };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(done, function () { window.prompt("", url); });
+        } else {
+          window.prompt("", url);
+        }
+      });
+    });
+  }
+
+  function loadScript(src, done, fail) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = done;
+    s.onerror = fail;
+    document.head.appendChild(s);
+  }
+
+  /* Search page: Pagefind when served over http(s); from file:// (the offline bundle), where
+     Pagefind cannot run, a MiniSearch index per language loaded by classic scripts. */
+  function search() {
+    var box = document.getElementById("trm-search");
+    if (!box) return;
+    var q = new URLSearchParams(location.search).get("q") || "";
+    var root = siteRoot();
+    var failed = function () {
+      var p = document.createElement("p");
+      p.textContent = box.getAttribute("data-failed");
+      box.appendChild(p);
+    };
+    if (location.protocol === "file:") return offlineSearch(box, root, q, failed);
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = new URL("pagefind/pagefind-ui.css", root).href;
+    document.head.appendChild(css);
+    loadScript(new URL("pagefind/pagefind-ui.js", root).href, function () {
+      /* global PagefindUI */
+      var ui = new PagefindUI({ element: "#trm-search", showSubResults: true, showImages: false,
+                                bundlePath: new URL("pagefind/", root).pathname,
+                                translations: { placeholder: box.getAttribute("data-placeholder") } });
+      if (q) ui.triggerSearch(q);
+    }, failed);
+  }
+
+  function offlineSearch(box, root, q, failed) {
+    var lang = document.documentElement.lang;
+    var form = document.createElement("form");
+    form.setAttribute("role", "search");
+    form.className = "trm-search-form";
+    var label = document.createElement("label");
+    label.className = "trm-visually-hidden";
+    label.htmlFor = "trm-offline-q";
+    label.textContent = box.getAttribute("data-label");
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = "trm-offline-q";
+    input.name = "q";
+    input.autocomplete = "off";
+    input.placeholder = box.getAttribute("data-placeholder");
+    input.value = q;
+    form.appendChild(label);
+    form.appendChild(input);
+    var status = document.createElement("p");
+    status.className = "trm-search-status";
+    status.setAttribute("role", "status");
+    var list = document.createElement("ol");
+    list.className = "trm-search-results";
+    box.appendChild(form);
+    box.appendChild(status);
+    box.appendChild(list);
+    var engine = null;
+
+    function run() {
+      var text = input.value.trim();
+      list.textContent = "";
+      status.textContent = "";
+      if (!engine || !text) return;
+      var hits = engine.search(text, { prefix: true, fuzzy: function (t) { return t.length > 4 ? 0.2 : 0; },
+                                       combineWith: "AND", boost: { title: 3 } });
+      status.textContent = hits.length ? box.getAttribute("data-results").replace("{n}", hits.length)
+                                       : box.getAttribute("data-none");
+      hits.slice(0, 50).forEach(function (h) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = new URL(h.url, root).href;
+        a.className = "trm-search-result-link";
+        a.textContent = h.title || h.url;
+        var p = document.createElement("p");
+        p.textContent = h.excerpt;
+        li.appendChild(a);
+        li.appendChild(p);
+        list.appendChild(li);
+      });
+    }
+
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    input.addEventListener("input", run);
+    var base = new URL("assets/", root).href;
+    loadScript(base + "vendor/minisearch.js", function () {
+      loadScript(base + "search-text.js", function () {
+        loadScript(new URL("search/offline-" + lang + ".js", root).href, function () {
+          /* global MiniSearch, TrmSearchText */
+          var t = TrmSearchText;
+          engine = MiniSearch.loadJSON(JSON.stringify(t.unpack(window.__trmOffline[lang])), {
+            fields: t.fields, storeFields: t.storeFields, tokenize: t.tokenize, processTerm: t.processTerm });
+          run();
+        }, failed);
+      }, failed);
+    }, failed);
+  }
+
+  /* Printed pages say when they were printed (a brief may be read weeks later). */
+  Array.prototype.forEach.call(document.querySelectorAll(".trm-print-date"), function (el) {
+    if (!el.textContent) el.textContent = new Date().toLocaleDateString(document.documentElement.lang);
+  });
+
+  copyLinks();
+  search();
+})();

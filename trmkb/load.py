@@ -30,6 +30,7 @@ class Doc:
     lines: dict = field(default_factory=dict)
     body: str = ""          # Markdown body (content files only)
     body_line: int = 1      # line where the body starts
+    schema_problems: tuple | None = None   # (schema key, problems): reused while the file is unchanged
 
     def line(self, path=()) -> int:
         path = tuple(path)

@@ -8,10 +8,8 @@ keeps them working from file:// and under any subfolder.
 Staged pages carry their generated HTML blocks at the end, after a marker (see stage.stash_html):
 Markdown converts only the rest, and the blocks are put back into the rendered page."""
 import json
-import re
 
-RAW_MARKER = "\n<!--trm-raw-fragments-->\n"
-_PLACEHOLDER = re.compile(r"<!--trm-raw:(\d+):[0-9a-f]+-->")
+from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -21,12 +19,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # the heading permalinks (a pilcrow) are not words: keep them out of search results
+    # the heading permalinks (a pilcrow) are not words: keep them out of both search indexes
     html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
     frags = getattr(page, "trm_raw", None)
     if not frags:
         return html
-    return _PLACEHOLDER.sub(lambda m: frags[int(m.group(1))], html)
+    return RAW_PLACEHOLDER.sub(lambda m: frags[int(m.group(1))], html)
 
 
 

@@ -16,8 +16,7 @@ from . import ROOT
 
 VENDOR = {"minisearch/dist/umd/index.js": "minisearch.js"}
 _HTML_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]+)\"")
-_IGNORED = ('.//*[@data-pagefind-ignore] | .//script | .//style'
-            ' | .//*[contains(concat(" ", normalize-space(@class), " "), " headerlink ")]')
+_IGNORED = ".//*[@data-pagefind-ignore] | .//script | .//style"   # heading permalinks: see mkdocs_hooks
 
 
 def _text(el) -> str:
@@ -81,41 +80,19 @@ def vendor_engine(site: Path, node_modules: Path | None = None):
         shutil.copy(node_modules / src, vendor / dest)
 
 
-def _node(docs: list[dict], lang: str, target: Path, node_modules: Path) -> subprocess.Popen:
-    env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
-           "PATH": "/usr/bin:/bin:/usr/local/bin", "TRMKB_CHECK_PACK": os.environ.get("TRMKB_CHECK_PACK", "0")}
-    docs_file = target.with_name(target.name + ".docs.json")
-    docs_file.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
-    return subprocess.Popen(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs_file), str(target), lang],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
 def language_index(site: Path, lang: str, target: Path, node_modules: Path | None = None) -> int:
     """Index the pages of one language found under site (that language's own build, before the
-    languages are merged) into target; return its size in bytes."""
-    p = _node(documents(site).get(lang, []), lang, target, _node_modules(node_modules))
-    _out, err = p.communicate()
-    target.with_name(target.name + ".docs.json").unlink(missing_ok=True)
-    if p.returncode:
-        raise RuntimeError(f"offline index for {lang} failed:\n{err[-2000:]}")
-    return target.stat().st_size
-
-
-def build_offline_index(site: Path, node_modules: Path | None = None) -> dict[str, int]:
-    """Write site/search/offline-<lang>.js (one node process per language, all at once) and the
-    vendored engine; return bytes per language."""
+    languages are merged) into target with js/build-index.js; return its size in bytes."""
     node_modules = _node_modules(node_modules)
-    vendor_engine(site, node_modules)
-    out = site / "search"
-    out.mkdir(exist_ok=True)
-    procs = {lang: _node(docs, lang, out / f"offline-{lang}.js", node_modules)
-             for lang, docs in documents(site).items()}
-    sizes = {}
-    for lang, p in procs.items():
-        _out, err = p.communicate()
-        target = out / f"offline-{lang}.js"
-        target.with_name(target.name + ".docs.json").unlink(missing_ok=True)
-        if p.returncode:
-            raise RuntimeError(f"offline index for {lang} failed:\n{err[-2000:]}")
-        sizes[lang] = target.stat().st_size
-    return sizes
+    docs_file = target.with_name(target.name + ".docs.json")
+    docs_file.write_text(json.dumps(documents(site).get(lang, []), ensure_ascii=False), encoding="utf-8")
+    env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
+           "PATH": "/usr/bin:/bin:/usr/local/bin", "TRMKB_CHECK_PACK": os.environ.get("TRMKB_CHECK_PACK", "0")}
+    try:
+        p = subprocess.run(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs_file), str(target), lang],
+                           env=env, capture_output=True, text=True)
+    finally:
+        docs_file.unlink(missing_ok=True)
+    if p.returncode:
+        raise RuntimeError(f"offline index for {lang} failed:\n{p.stderr[-2000:]}")
+    return target.stat().st_size

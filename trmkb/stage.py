@@ -129,6 +129,7 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
 
 
 RAW_MARKER = "\n<!--trm-raw-fragments-->\n"   # the MkDocs hook splits the staged page here
+RAW_PLACEHOLDER = re.compile(r"<!--trm-raw:(\d+):[0-9a-f]+-->")   # ...and puts each block back here
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
 

@@ -85,7 +85,7 @@ def check_schemas(src: Sources, schema_dir: Path):
         name = schema_for(src, doc)
         # A loaded Doc is reused while its file is unchanged (project.load_all): so are its results.
         key = (str(schema_dir), name, signature)
-        cached = getattr(doc, "_schema_problems", None)
+        cached = doc.schema_problems
         if cached and cached[0] == key:
             yield from cached[1]
             continue
@@ -97,7 +97,7 @@ def check_schemas(src: Sources, schema_dir: Path):
                 extra = re.findall(r"'([^']+)'", err.message)
                 path = path + extra[:1]
             found.append(Problem(doc.rel, doc.line(path), fmt_path(path), _message(err), _hint(err, name)))
-        doc._schema_problems = (key, found)
+        doc.schema_problems = (key, found)
         yield from found
 
 

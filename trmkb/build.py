@@ -80,18 +80,27 @@ def _docs_root(build_dir: Path, docs: Path, lang: i18n.Language) -> Path:
 _JOB: dict = {}     # set before the workers fork; they inherit it instead of unpickling the site
 
 
+def write_mkdocs_config(root: Path, build_dir: Path, docs: Path, lang: i18n.Language, langs, strings) -> Path:
+    cfg = build_dir / f"mkdocs.{lang.code}.yml"
+    cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, langs, strings),
+                                  allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return cfg
+
+
+def _worker_signals():
+    """Workers die on SIGTERM as usual (the pool stops them that way); only the parent cleans up."""
+    import signal
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _one_language(code: str):
     """Worker: stage one language and build it with MkDocs in this (forked) process."""
-    import logging
     j = _JOB
     lang = next(l for l in j["langs"] if l.code == code)
     t0 = time.perf_counter()
     pages = stage(j["site"], j["strings"], j["docs"], [code], j["info"])[code]
     t1 = time.perf_counter()
-    cfg = j["build_dir"] / f"mkdocs.{code}.yml"
-    cfg.write_text(yaml.safe_dump(mkdocs_config(j["root"], _docs_root(j["build_dir"], j["docs"], lang), lang,
-                                                j["langs"], j["strings"]), allow_unicode=True, sort_keys=False),
-                   encoding="utf-8")
+    cfg = write_mkdocs_config(j["root"], j["build_dir"], j["docs"], lang, j["langs"], j["strings"])
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
     error = _mkdocs(cfg, part)
@@ -113,7 +122,7 @@ def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
         from mkdocs.config import load_config
         mkdocs_build(load_config(config_file=str(cfg), site_dir=str(out)), dirty=dirty)
         return None
-    except BaseException as e:          # report any failure (including SystemExit) to the caller
+    except (Exception, SystemExit) as e:    # report a failed build (MkDocs may exit) to the caller
         return f"{type(e).__name__}: {e}\n" + "\n".join(captured[-20:])
     finally:
         log.removeHandler(handler)
@@ -146,7 +155,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
             else:
                 futures[code] = indexer.submit(language_index, parts[code], code, indexes[code])
         if jobs > 1 and len(codes) > 1:
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(codes))) as pool:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(codes)), initializer=_worker_signals) as pool:
                 for result in pool.imap_unordered(_one_language, codes):
                     collect(result)
         else:
@@ -158,11 +167,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
             except (RuntimeError, OSError) as e:
                 failures.append(str(e))
     if failures:
-        for p in parts.values():
-            shutil.rmtree(p, ignore_errors=True)
-        for f in indexes.values():
-            f.unlink(missing_ok=True)
-        raise BuildError("\n".join(failures))
+        raise BuildError("\n".join(failures))     # build() discards the parts
     base_lang = next((l for l in langs if l.default and l.code in wanted), None) or \
         next(l for l in langs if l.code in wanted)
     parts[base_lang.code].rename(tmp)
@@ -247,10 +252,13 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         clock.lap("pagefind")
         swap(tmp, out)
     except (BuildError, RuntimeError) as e:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _discard(tmp)
         print(str(e), file=sys.stderr)
         print(f"\nbuild failed; {out} was left as it was.", file=sys.stderr)
         return 1
+    except BaseException:       # interrupted (Ctrl+C, SIGTERM): leave no half-built folders behind
+        _discard(tmp)
+        raise
     clock.lap("swap")
     total = time.perf_counter() - clock.t0
     (root / "build").mkdir(exist_ok=True)
@@ -278,9 +286,7 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     build_dir = root / "build"
     docs = build_dir / "docs"
     stage(build_site(src), strings, docs, [lang.code], build_info(root))
-    cfg = build_dir / f"mkdocs.{lang.code}.yml"
-    cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, src.langs, strings),
-                                  allow_unicode=True, sort_keys=False), encoding="utf-8")
+    cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
     out = build_dir / f"preview-{lang.code}"
     error = _mkdocs(cfg, out, dirty=True)
     if error:
@@ -294,6 +300,12 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     if not quiet:
         print(f"preview of {lang.code} rebuilt in {time.perf_counter() - t0:.1f} s", flush=True)
     return out
+
+
+def _discard(tmp: Path):
+    """Remove an unfinished build: the merged folder and each language's parts and index files."""
+    for p in [tmp, *tmp.parent.glob(f"{tmp.name}.*")]:
+        shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
 def swap(new: Path, out: Path):

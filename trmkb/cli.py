@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -122,6 +123,9 @@ def main(argv=None) -> int:
     s.set_defaults(func=cmd_serve)
     args = ap.parse_args(argv)
     args.root = args.root.resolve()
+    # SIGTERM (a stopped CI job, 'timeout', a closed terminal) unwinds like Ctrl+C, so an
+    # interrupted build cleans up after itself.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     return args.func(args)
 
 

@@ -1,0 +1,35 @@
+"""An interrupted build (Ctrl+C, SIGTERM) leaves the old site and no half-built folders behind."""
+import pytest
+
+import trmkb.build as build_mod
+
+pytestmark = pytest.mark.build
+
+
+def test_interrupted_build_cleans_up(project, monkeypatch):
+    assert build_mod.build(project, quiet=True) == 0
+    before = (project / "site" / "index.html").read_text(encoding="utf-8")
+
+    def interrupted(cmd, what):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_mod, "_run", interrupted)      # stopped while Pagefind runs
+    with pytest.raises(KeyboardInterrupt):
+        build_mod.build(project, quiet=True)
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_sigterm_unwinds_the_cli(project):
+    import signal
+    import subprocess
+    import sys
+    import time
+    p = subprocess.Popen([sys.executable, "-m", "trmkb.cli", "--root", str(project), "build", "-q"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while not any(project.glob(".site.tmp-*")) and p.poll() is None and time.time() < deadline:
+        time.sleep(0.02)
+    p.send_signal(signal.SIGTERM)
+    p.wait(timeout=60)
+    assert sorted(x.name for x in project.iterdir() if x.name.startswith(".site")) == []

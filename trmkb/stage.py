@@ -74,6 +74,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
     return dict(
         site=site, lang=lang, stem=stem, build=build_info, t=t, href=href, asset=asset,
         L=lambda loc: pick(loc, lang, site.default) or "",
+        sep=t("list_separator"),
         cname=lambda iso: i18n.country_name(iso, lang),
         by_name=lambda codes: sorted(set(codes), key=lambda iso: i18n.country_name(iso, lang)),
         lname=lambda code: i18n.language_name(code, lang),

@@ -1,5 +1,5 @@
-"""Build: validate, stage, run MkDocs into a temporary folder, index with Pagefind, then swap
-the result into site/ atomically. A failed build leaves the previous site untouched.
+"""Build: validate, stage, run MkDocs into a temporary folder, index each language with Pagefind,
+then swap the result into site/ atomically. A failed build leaves the previous site untouched.
 
 Each language is its own MkDocs site, built in parallel processes into one shared site root.
 (mkdocs-static-i18n builds languages one after another inside one process, and its switcher
@@ -7,6 +7,7 @@ degrades to root-absolute links when a default-language page is missing; staging
 every language ourselves makes it unnecessary.)"""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -17,12 +18,12 @@ from pathlib import Path
 
 import yaml
 
-from . import i18n
+from . import i18n, incremental
 from .model import build_site
-from .offline import language_index, vendor_engine
+from .offline import Indexer, vendor_engine
 from .opendata import write_open_data
 from .redirects import write_redirects
-from .stage import build_info, stage
+from .stage import build_info, compile_templates, stage
 from .validate import validate
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")   # Material's notice about MkDocs 2 is not for our readers
@@ -37,7 +38,7 @@ class BuildError(Exception):
 
 
 def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.Language],
-                  strings: i18n.Strings) -> dict:
+                  strings: i18n.Strings, jinja_cache: Path | None = None) -> dict:
     """One MkDocs site per language, all sharing one site root: the default language at the
     root, the others in <code>/ (its staged pages are reached through a <code>/ folder link)."""
     t = lambda k: strings.get(lang.code, k)
@@ -58,7 +59,8 @@ def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.
                              "assets/sop.js"],
         "extra": {"homepage": lang.prefix + "index.html", "generator": False,   # no English-only footer notice
                   "trm_language": {"code": lang.code, "prefix": lang.prefix},
-                  "trm_languages": [{"code": l.code, "name": l.name, "prefix": l.prefix} for l in langs]},
+                  "trm_languages": [{"code": l.code, "name": l.name, "prefix": l.prefix} for l in langs],
+                  "trm_jinja_cache": str(jinja_cache) if jinja_cache else None},
         "nav": [{t(k): lang.prefix + p} for k, p in NAV],
         "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},
                        "links": {"absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"}},
@@ -77,12 +79,20 @@ def _docs_root(build_dir: Path, docs: Path, lang: i18n.Language) -> Path:
     return root
 
 
+def jinja_cache(build_dir: Path) -> Path:
+    """Compiled Jinja templates (ours and the theme's), kept between builds in build_dir."""
+    path = build_dir / "jinja-cache"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 _JOB: dict = {}     # set before the workers fork; they inherit it instead of unpickling the site
 
 
 def write_mkdocs_config(root: Path, build_dir: Path, docs: Path, lang: i18n.Language, langs, strings) -> Path:
     cfg = build_dir / f"mkdocs.{lang.code}.yml"
-    cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, langs, strings),
+    cfg.write_text(yaml.safe_dump(mkdocs_config(root, _docs_root(build_dir, docs, lang), lang, langs, strings,
+                                                jinja_cache(build_dir)),
                                   allow_unicode=True, sort_keys=False), encoding="utf-8")
     return cfg
 
@@ -94,17 +104,47 @@ def _worker_signals():
 
 
 def _one_language(code: str):
-    """Worker: stage one language and build it with MkDocs in this (forked) process."""
+    """Worker: stage one language, build it with MkDocs in this (forked) process (updating the
+    output kept from the last build when nothing but page texts changed), copy it into the new
+    site's part for this language and give it its Pagefind bundle."""
     j = _JOB
     lang = next(l for l in j["langs"] if l.code == code)
     t0 = time.perf_counter()
     pages = stage(j["site"], j["strings"], j["docs"], [code], j["info"])[code]
     t1 = time.perf_counter()
     cfg = write_mkdocs_config(j["root"], j["build_dir"], j["docs"], lang, j["langs"], j["strings"])
+    kept = incremental.Kept(j["build_dir"] / "parts" / code)
+    fingerprint = incremental.mkdocs_fingerprint(j["root"], cfg, j["docs"] / code)
+    error = _mkdocs(cfg, kept.dir, dirty=kept.begin(fingerprint))
+    t2 = time.perf_counter()
+    if error:
+        return code, pages, (t1 - t0, t2 - t1, 0.0), None, f"mkdocs build ({code}) failed: {error}"
+    kept.done(fingerprint)
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
-    error = _mkdocs(cfg, part)
-    return code, pages, t1 - t0, time.perf_counter() - t1, error and f"mkdocs build ({code}) failed: {error}"
+    shutil.copytree(kept.dir, part)     # a copy: the next build updates kept.dir in place
+    key = incremental.pages_key(part)
+    bundle = part / lang.prefix / "pagefind"
+    cached = incremental.Derived(j["build_dir"], "pagefind", code)
+    try:
+        if cached.get(key):
+            shutil.copytree(cached.dir, bundle)
+        else:
+            pagefind(part, lang)
+            cached.put(key, bundle)
+    except BuildError as e:
+        return code, pages, (t1 - t0, t2 - t1, 0.0), None, str(e)
+    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), key, None
+
+
+def pagefind(site: Path, lang: i18n.Language):
+    """One Pagefind bundle per language, in <prefix>pagefind/ beside that language's pages: it is
+    made as soon as the language is built (while the others are still building), and a reader's
+    first search downloads only their own language's index."""
+    from pagefind.service import get_executable
+    exe = get_executable()
+    cmd = [str(exe)] if exe else [sys.executable, "-m", "pagefind"]
+    _run(cmd + ["--site", str(site), "--output-subdir", lang.prefix + "pagefind", "--quiet"], f"pagefind ({lang.code})")
 
 
 def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
@@ -139,28 +179,37 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
 
     import mkdocs.commands.build  # noqa: F401  imported once here, shared by the forked workers
     import mkdocs.config  # noqa: F401
+    compile_templates(jinja_cache(build_dir))    # once here, not once per worker
     _JOB.update(root=root, build_dir=build_dir, docs=docs, site=site, strings=strings, info=info, langs=langs,
                 tmp=tmp)
     codes = [l.code for l in langs if l.code in wanted]
     parts = {c: tmp.parent / f"{tmp.name}.{c}" for c in codes}
     indexes = {c: tmp.parent / f"{tmp.name}.offline-{c}.js" for c in codes}
-    out = {"pages": {}, "stage": {}, "mkdocs": {}, "offline_bytes": {}}
+    out = {"pages": {}, "stage": {}, "mkdocs": {}, "pagefind": {}, "offline_bytes": {}}
     failures, futures = [], {}
-    with ThreadPoolExecutor(max_workers=1) as indexer:
+    parallel = jobs > 1 and len(codes) > 1
+    # The workers fork first, so they do not inherit the pipes of the node process started next.
+    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(codes)), initializer=_worker_signals) \
+        if parallel else None
+    with pool or contextlib.nullcontext(), Indexer() as node, ThreadPoolExecutor(max_workers=1) as indexer:
+        def offline_index(code, key):
+            cached = incremental.Derived(build_dir, "offline", code)
+            if not cached.get(key):
+                node.index(parts[code], code, indexes[code])
+                cached.put(key, indexes[code])
+            else:
+                shutil.copy2(cached.dir / cached.FILE, indexes[code])
+            return indexes[code].stat().st_size
+
         def collect(result):
-            code, n, ts, tm, error = result
-            out["pages"][code], out["stage"][code], out["mkdocs"][code] = n, ts, tm
+            code, n, (ts, tm, tp), key, error = result
+            out["pages"][code], out["stage"][code], out["mkdocs"][code], out["pagefind"][code] = n, ts, tm, tp
             if error:
                 failures.append(error)
             else:
-                futures[code] = indexer.submit(language_index, parts[code], code, indexes[code])
-        if jobs > 1 and len(codes) > 1:
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(codes)), initializer=_worker_signals) as pool:
-                for result in pool.imap_unordered(_one_language, codes):
-                    collect(result)
-        else:
-            for c in codes:
-                collect(_one_language(c))
+                futures[code] = indexer.submit(offline_index, code, key)
+        for result in (pool.imap_unordered(_one_language, codes) if pool else map(_one_language, codes)):
+            collect(result)
         for code, f in futures.items():
             try:
                 out["offline_bytes"][code] = f.result()
@@ -241,15 +290,14 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
                             jobs or os.cpu_count() or 1)
         clock.lap("languages")
-        say("staged and built " + ", ".join(f"{k}: {n} pages in {per['stage'][k] + per['mkdocs'][k]:.1f} s"
-                                           for k, n in per["pages"].items()))
+        say("staged, built and indexed " + ", ".join(
+            f"{k}: {n} pages in {per['stage'][k] + per['mkdocs'][k] + per['pagefind'][k]:.1f} s"
+            for k, n in per["pages"].items()))
         say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB"
                                                  for k, v in sorted(per["offline_bytes"].items())))
         write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)
         clock.lap("open_data_redirects")
-        _run([sys.executable, "-m", "pagefind", "--site", str(tmp), "--quiet"], "pagefind")
-        clock.lap("pagefind")
         swap(tmp, out)
     except (BuildError, RuntimeError) as e:
         _discard(tmp)
@@ -264,7 +312,7 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     (root / "build").mkdir(exist_ok=True)
     (root / "build" / "timings.json").write_text(json.dumps(
         {"total": round(total, 3), **clock.times,
-         **{f"{k}_per_language": {c: round(v, 3) for c, v in per[k].items()} for k in ("stage", "mkdocs")}},
+         **{f"{k}_per_language": {c: round(v, 3) for c, v in per[k].items()} for k in ("stage", "mkdocs", "pagefind")}},
         indent=1), encoding="utf-8")
     say(f"built {out} in {total:.1f} s")
     return 0
@@ -272,7 +320,8 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
 
 def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     """Fast rebuild of one language for 'trmkb serve --lang': MkDocs rebuilds only the staged
-    pages that changed (--dirty) in a persistent folder, and Pagefind indexes just that language.
+    pages that changed (--dirty) in a persistent folder (all of them after a change to the theme,
+    the configuration or the set of pages: see incremental), and Pagefind indexes just that language.
     Offline index, open data and the atomic swap are left to the full build."""
     t0 = time.perf_counter()
     src, problems = validate(root)
@@ -285,15 +334,19 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     strings = i18n.Strings(root, src.langs)
     build_dir = root / "build"
     docs = build_dir / "docs"
+    compile_templates(jinja_cache(build_dir))
     stage(build_site(src), strings, docs, [lang.code], build_info(root))
     cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
-    out = build_dir / f"preview-{lang.code}"
-    error = _mkdocs(cfg, out, dirty=True)
+    kept = incremental.Kept(build_dir / f"preview-{lang.code}")
+    fingerprint = incremental.mkdocs_fingerprint(root, cfg, docs / lang.code)
+    out = kept.dir
+    error = _mkdocs(cfg, out, dirty=kept.begin(fingerprint))
     if error:
         print(f"mkdocs build failed: {error}", file=sys.stderr)
         return None
+    kept.done(fingerprint)
     try:
-        _run([sys.executable, "-m", "pagefind", "--site", str(out), "--quiet"], "pagefind")
+        pagefind(out, lang)
     except BuildError as e:
         print(str(e), file=sys.stderr)
         return None

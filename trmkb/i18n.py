@@ -51,6 +51,7 @@ def language_name(code: str, lang: str) -> str:
     return Locale.parse(lang).languages.get(code, code)
 
 
+@lru_cache(maxsize=4096)     # a profile repeats the same few dates hundreds of times
 def date(value: str, lang: str, fmt: str = "long") -> str:
     import datetime as dt
     return format_date(dt.date.fromisoformat(value), format=fmt, locale=lang)

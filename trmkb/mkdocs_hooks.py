@@ -9,6 +9,8 @@ Staged pages carry their generated HTML blocks at the end, after a marker (see s
 Markdown converts only the rest, and the blocks are put back into the rendered page."""
 import json
 
+from jinja2 import FileSystemBytecodeCache
+
 from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
 
 
@@ -26,6 +28,14 @@ def on_page_content(html, page, config, files):
         return html
     return RAW_PLACEHOLDER.sub(lambda m: frags[int(m.group(1))], html)
 
+
+def on_env(env, config, files):
+    """Share compiled theme templates between the languages' builds and across builds (Jinja's
+    bytecode cache: keyed by template file, checked against its source, written atomically)."""
+    cache = config["extra"].get("trm_jinja_cache")
+    if cache:
+        env.bytecode_cache = FileSystemBytecodeCache(cache)
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -80,19 +80,51 @@ def vendor_engine(site: Path, node_modules: Path | None = None):
         shutil.copy(node_modules / src, vendor / dest)
 
 
-def language_index(site: Path, lang: str, target: Path, node_modules: Path | None = None) -> int:
-    """Index the pages of one language found under site (that language's own build, before the
-    languages are merged) into target with js/build-index.js; return its size in bytes."""
-    node_modules = _node_modules(node_modules)
-    docs_file = target.with_name(target.name + ".docs.json")
-    docs_file.write_text(json.dumps(documents(site).get(lang, []), ensure_ascii=False), encoding="utf-8")
-    env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
-           "PATH": "/usr/bin:/bin:/usr/local/bin", "TRMKB_CHECK_PACK": os.environ.get("TRMKB_CHECK_PACK", "0")}
-    try:
-        p = subprocess.run(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), str(docs_file), str(target), lang],
-                           env=env, capture_output=True, text=True)
-    finally:
-        docs_file.unlink(missing_ok=True)
-    if p.returncode:
-        raise RuntimeError(f"offline index for {lang} failed:\n{p.stderr[-2000:]}")
-    return target.stat().st_size
+class Indexer:
+    """One node process (js/build-index.js --jobs) that makes each language's offline index in
+    turn, so node starts once per build. Use as a context manager; index() is not thread-safe
+    (the build calls it from one thread)."""
+
+    def __init__(self, node_modules: Path | None = None):
+        node_modules = _node_modules(node_modules)
+        env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
+               "PATH": "/usr/bin:/bin:/usr/local/bin", "TRMKB_CHECK_PACK": os.environ.get("TRMKB_CHECK_PACK", "0")}
+        self.proc = subprocess.Popen(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), "--jobs"], env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, encoding="utf-8")
+
+    def index(self, site: Path, lang: str, target: Path) -> int:
+        """Index the pages of one language found under site (that language's own build, before
+        the languages are merged) into target; return its size in bytes."""
+        docs_file = target.with_name(target.name + ".docs.json")
+        docs_file.write_text(json.dumps(documents(site).get(lang, []), ensure_ascii=False), encoding="utf-8")
+        try:
+            self.proc.stdin.write(json.dumps({"docs": str(docs_file), "out": str(target), "lang": lang}) + "\n")
+            self.proc.stdin.flush()
+            line = self.proc.stdout.readline()
+        except OSError:
+            line = ""
+        finally:
+            docs_file.unlink(missing_ok=True)
+        answer = json.loads(line) if line.strip() else {"error": "node stopped: " + self.proc.stderr.read()[-2000:]}
+        if "ok" not in answer:
+            raise RuntimeError(f"offline index for {lang} failed:\n{answer['error'][-2000:]}")
+        return answer["ok"]
+
+    def close(self):
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

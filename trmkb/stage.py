@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import yaml
-from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
+from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 
 from . import i18n
 from .model import TREATIES, Site, facts_of, is_stale, pick, unverified_count
@@ -48,6 +48,15 @@ def url_host(url: str) -> str:
 
 TEMPLATES.filters["display_url"] = display_url
 TEMPLATES.filters["url_host"] = url_host
+
+
+def compile_templates(cache: Path | None = None):
+    """Compile every staging template now (before the workers fork, so they inherit them),
+    through Jinja's bytecode cache in `cache` so a later build only loads them."""
+    if cache is not None:
+        TEMPLATES.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    for name in TEMPLATES.list_templates():
+        TEMPLATES.get_template(name)
 
 
 class Page:

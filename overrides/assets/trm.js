@@ -47,14 +47,16 @@
       box.appendChild(p);
     };
     if (location.protocol === "file:") return offlineSearch(box, root, q, failed);
+    /* each language has its own Pagefind bundle (<lang>/pagefind/; pagefind/ for the default) */
+    var bundle = new URL(box.getAttribute("data-bundle") || "pagefind/", root);
     var css = document.createElement("link");
     css.rel = "stylesheet";
-    css.href = new URL("pagefind/pagefind-ui.css", root).href;
+    css.href = new URL("pagefind-ui.css", bundle).href;
     document.head.appendChild(css);
-    loadScript(new URL("pagefind/pagefind-ui.js", root).href, function () {
+    loadScript(new URL("pagefind-ui.js", bundle).href, function () {
       /* global PagefindUI */
       var ui = new PagefindUI({ element: "#trm-search", showSubResults: true, showImages: false,
-                                bundlePath: new URL("pagefind/", root).pathname,
+                                bundlePath: bundle.pathname,
                                 translations: { placeholder: box.getAttribute("data-placeholder") } });
       if (q) ui.triggerSearch(q);
     }, failed);

@@ -2,6 +2,7 @@
 import pytest
 
 import trmkb.build as build_mod
+from trmkb.offline import Indexer
 
 pytestmark = pytest.mark.build
 
@@ -10,14 +11,19 @@ def test_interrupted_build_cleans_up(project, monkeypatch):
     assert build_mod.build(project, quiet=True) == 0
     before = (project / "site" / "index.html").read_text(encoding="utf-8")
 
-    def interrupted(cmd, what):
+    def interrupted(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_mod, "_run", interrupted)      # stopped while Pagefind runs
-    with pytest.raises(KeyboardInterrupt):
-        build_mod.build(project, quiet=True)
+    f = project / "data" / "countries" / "ad.yaml"      # an edit, so that nothing is reused
+    f.write_text(f.read_text(encoding="utf-8").replace("Zebrafixture", "Okapifixture"), encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(Indexer, "index", interrupted)          # stopped while the offline index is made
+        with pytest.raises(KeyboardInterrupt):
+            build_mod.build(project, quiet=True)
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
+    assert build_mod.build(project, quiet=True) == 0     # and the next build finishes the job
+    assert "okapifixture" in (project / "site" / "search" / "offline-en.js").read_text(encoding="utf-8")
 
 
 def test_sigterm_unwinds_the_cli(project):

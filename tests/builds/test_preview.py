@@ -21,9 +21,22 @@ def test_preview_rebuilds_after_an_edit(project, capsys):
 
 def test_broken_edit_keeps_the_last_preview(project, capsys):
     out = preview(project, "ar", quiet=True)
+    assert (out / "ar" / "pagefind" / "pagefind-entry.json").is_file()
     before = (out / "ar" / "countries" / "ad.html").read_text(encoding="utf-8")
     f = project / "data" / "countries" / "ad.yaml"
     f.write_text(f.read_text(encoding="utf-8").replace("region: eu", "region: atlantis"), encoding="utf-8")
     assert preview(project, "ar", quiet=True) is None
     assert "data/countries/ad.yaml" in capsys.readouterr().err
     assert (out / "ar" / "countries" / "ad.html").read_text(encoding="utf-8") == before
+
+
+def test_theme_edit_reaches_every_preview_page(project, capsys):
+    """--dirty alone would re-render only pages whose text changed; a theme edit changes them all."""
+    out = preview(project, "en", quiet=True)
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="referrer" content="no-referrer">\n<meta name="trm-test" content="theme-edit">'), encoding="utf-8")
+    assert preview(project, "en", quiet=True) == out
+    for page in ("index.html", "tools/index.html", "countries/ad.html"):
+        assert 'content="theme-edit"' in (out / page).read_text(encoding="utf-8"), page

@@ -1,0 +1,83 @@
+"""A build after an edit reuses what the last build made (MkDocs --dirty on the kept output of
+each language, search indexes of unchanged languages), and gives exactly the site that a
+build from nothing gives."""
+import shutil
+
+import pytest
+
+from trmkb.build import build
+
+pytestmark = pytest.mark.build
+
+
+def files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(project, tmp_path, name):
+    """The incrementally built project/site equals a build of the same files from nothing."""
+    fresh = tmp_path / name / "site"
+    assert build(project, out=fresh, quiet=True) == 0
+    got, want = files(project / "site"), files(fresh)
+    assert sorted(got) == sorted(want)
+    differ = [k for k in want if got[k] != want[k]]
+    assert differ == [], differ[:10]
+
+
+def kept(project, lang_path):
+    return project / "build" / "parts" / lang_path
+
+
+def test_edit_rebuilds_only_what_changed_and_matches_a_clean_build(project, tmp_path):
+    assert build(project, quiet=True) == 0
+    untouched = kept(project, "en/tools/index.html")
+    edited = kept(project, "en/countries/ad.html")
+    before = untouched.stat().st_mtime_ns, edited.stat().st_mtime_ns
+
+    f = project / "data" / "countries" / "ad.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("Zebrafixture", "Okapifixture"), encoding="utf-8")
+    sop = project / "content" / "sop" / "SOP-1.1.md"
+    sop.write_text(sop.read_text(encoding="utf-8") + "\nWarthogfixture, an added sentence.\n", encoding="utf-8")
+    assert build(project, quiet=True) == 0
+
+    assert untouched.stat().st_mtime_ns == before[0], "an unchanged page was rendered again"
+    assert edited.stat().st_mtime_ns != before[1]
+    site = project / "site"
+    assert "Okapifixture" in (site / "countries" / "ad.html").read_text(encoding="utf-8")
+    assert "warthogfixture" in (site / "search" / "offline-en.js").read_text(encoding="utf-8")
+    assert_same_site(project, tmp_path, "after-edit")
+
+
+def test_removed_record_leaves_no_page_behind(project, tmp_path):
+    assert build(project, quiet=True) == 0
+    assert (project / "site" / "ar" / "resources" / "R-2019-test-handbook.html").exists()
+    (project / "data" / "resources" / "R-2019-test-handbook.yaml").unlink()
+    assert build(project, quiet=True) == 0
+    for lang in ("", "ar/"):
+        assert not (project / "site" / lang / "resources" / "R-2019-test-handbook.html").exists()
+    assert_same_site(project, tmp_path, "after-removal")
+
+
+def test_theme_change_rebuilds_everything(project, tmp_path):
+    assert build(project, quiet=True) == 0
+    untouched = kept(project, "ar/ar/resources/index.html")
+    before = untouched.stat().st_mtime_ns
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{#- a comment that changes no page -#}\n", encoding="utf-8")
+    css = project / "overrides" / "assets" / "trm.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    assert build(project, quiet=True) == 0
+    assert untouched.stat().st_mtime_ns != before, "a theme change must rebuild every page"
+    assert "/* edited */" in (project / "site" / "assets" / "trm.css").read_text(encoding="utf-8")
+    assert_same_site(project, tmp_path, "after-theme")
+
+
+def test_lost_or_untrusted_state_means_a_clean_build(project, tmp_path):
+    assert build(project, quiet=True) == 0
+    (project / "build" / "parts" / "en.fingerprint").unlink()       # as after a failed MkDocs run
+    shutil.rmtree(project / "build" / "derived" / "pagefind-ar")      # a cache emptied by hand
+    page = kept(project, "en/countries/ad.html")
+    before = page.stat().st_mtime_ns
+    assert build(project, quiet=True) == 0
+    assert page.stat().st_mtime_ns != before
+    assert_same_site(project, tmp_path, "after-loss")

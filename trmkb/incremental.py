@@ -1,0 +1,117 @@
+"""Incremental builds: a full build reuses what an earlier build made from the same inputs.
+
+Each language keeps its MkDocs output in build/parts/<code>/ with a fingerprint of everything
+that output depends on besides the staged pages themselves: the language's MkDocs config, the
+list of staged pages, the theme overrides, our hook and stage code, and the versions of MkDocs,
+Material, Markdown and Jinja. When the fingerprint matches, MkDocs runs with --dirty and
+re-renders only the pages whose staged Markdown was rewritten since (staging rewrites a file
+only when its text changes). Anything else, or a build that did not finish, means a clean
+build of that language. The search indexes made from a language's pages are reused when its
+HTML is byte-for-byte the same as when they were made.
+
+A build after an edit gives the same site as a build from nothing (tests/builds/test_incremental.py)."""
+from __future__ import annotations
+
+import hashlib
+import platform
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+from . import ROOT
+
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "pagefind", "lxml")
+CODE = ("trmkb/mkdocs_hooks.py", "trmkb/stage.py", "trmkb/offline.py", "trmkb/js/build-index.js")
+
+
+def _versions() -> list[str]:
+    out = [platform.python_version()]
+    for name in PACKAGES:
+        try:
+            out.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name} missing")
+    return out
+
+
+def digest_tree(path: Path, pattern: str = "**/*") -> str:
+    """sha1 over the relative names and bytes of the files under path (sorted)."""
+    h = hashlib.sha1()
+    if path.is_dir():
+        for f in sorted(p for p in path.glob(pattern) if p.is_file()):
+            h.update(f.relative_to(path).as_posix().encode("utf-8") + b"\0")
+            h.update(hashlib.sha1(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def mkdocs_fingerprint(root: Path, cfg: Path, docs_root: Path) -> str:
+    """What a language's MkDocs output depends on, apart from the text of each staged page."""
+    h = hashlib.sha1()
+    for part in [cfg.read_text(encoding="utf-8"), *_versions(),
+                 *sorted(p.relative_to(docs_root).as_posix() for p in docs_root.rglob("*.md")),
+                 digest_tree(root / "overrides"),
+                 *(hashlib.sha1((ROOT / c).read_bytes()).hexdigest() for c in CODE)]:
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+class Kept:
+    """A language's MkDocs output kept between builds (build/parts/<code>/ for the full build,
+    build/preview-<code>/ for the preview), and the fingerprint it was made with."""
+
+    def __init__(self, folder: Path):
+        self.dir = folder
+        self.stamp = folder.with_name(folder.name + ".fingerprint")
+
+    def begin(self, fingerprint: str) -> bool:
+        """Return True when the kept output can be updated in place (MkDocs --dirty). The stamp is
+        removed until the build succeeds, so an interrupted or failed build is never trusted."""
+        dirty = self.dir.is_dir() and self.stamp.is_file() and self.stamp.read_text() == fingerprint
+        self.stamp.unlink(missing_ok=True)
+        if not dirty:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            self.dir.parent.mkdir(parents=True, exist_ok=True)
+        return dirty
+
+    def done(self, fingerprint: str):
+        self.stamp.write_text(fingerprint)
+
+
+class Derived:
+    """Outputs made from a language's built pages (its Pagefind bundle, its offline index), kept
+    in build/derived/<name>-<code>/ beside the digest of the pages they were made from."""
+
+    def __init__(self, build_dir: Path, name: str, code: str):
+        self.dir = build_dir / "derived" / f"{name}-{code}"
+        self.stamp = build_dir / "derived" / f"{name}-{code}.digest"
+
+    def get(self, key: str) -> Path | None:
+        if self.dir.is_dir() and self.stamp.is_file() and self.stamp.read_text() == key:
+            return self.dir
+        return None
+
+    FILE = "output"     # where a kept file (not a folder) is stored
+
+    def put(self, key: str, source: Path):
+        """Keep a copy of source (a folder, or a file stored as FILE) for the next build with the same key."""
+        self.stamp.unlink(missing_ok=True)
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, self.dir)
+        else:
+            self.dir.mkdir()
+            shutil.copy2(source, self.dir / self.FILE)
+        self.stamp.write_text(key)
+
+
+def pages_key(site: Path, extra: str = "") -> str:
+    """Digest of a language's built HTML pages (names and bytes), plus the code that indexes them."""
+    h = hashlib.sha1(digest_tree(site, "**/*.html").encode())
+    h.update(extra.encode())
+    for part in _versions():
+        h.update(part.encode())
+    for c in CODE + ("overrides/assets/search-text.js", "node_modules/minisearch/package.json"):
+        if (ROOT / c).is_file():
+            h.update(hashlib.sha1((ROOT / c).read_bytes()).digest())
+    return h.hexdigest()

@@ -4,8 +4,10 @@
     .venv/bin/python benchmarks/bench.py                 # the shipped content, 5 runs
     .venv/bin/python benchmarks/bench.py --runs 3 --synthetic 200:9   # 200 countries in 9 languages
 
-Reports: validate, stage, MkDocs per language and in total, indexing (Pagefind, offline), bundle,
-total wall time, peak memory; site size, HTML per page (median and largest), the first search's
+Works on a copy of the project's sources. Reports: validate; a full build from nothing (as on a fresh
+clone or in CI: nothing kept from an earlier build) with its stages (stage, MkDocs and Pagefind per
+language); a full build after an edit to one country's English summary, and with nothing changed
+(see trmkb/incremental.py); bundle, peak memory; site size, HTML per page (median and largest), the first search's
 download on the served site, offline index per language, zip size; and a one-language preview rebuild."""
 from __future__ import annotations
 
@@ -38,13 +40,19 @@ def med(xs):
     return statistics.median(xs) if xs else float("nan")
 
 
+def project_copy() -> Path:
+    """A copy of the project's sources, so the benchmark can edit files without touching the checkout."""
+    tmp = Path(tempfile.mkdtemp(prefix="trmkb-bench-src-"))
+    for d in ("schemas", "overrides", "content", "i18n", "data"):
+        shutil.copytree(ROOT / d, tmp / d, symlinks=False)
+    return tmp
+
+
 def synthetic(n_countries: int, n_langs: int) -> Path:
     """A copy of the project with n_countries profiles (copies of real ones under other ISO codes)
     and n_langs languages (extra languages fall back to English text)."""
     from babel import Locale
-    tmp = Path(tempfile.mkdtemp(prefix="trmkb-synth-"))
-    for d in ("schemas", "overrides", "content", "i18n", "data"):
-        shutil.copytree(ROOT / d, tmp / d, symlinks=False)
+    tmp = project_copy()
     real = sorted((tmp / "data" / "countries").glob("*.yaml"))
     if not real:
         sys.exit("no country profiles to copy")
@@ -71,22 +79,23 @@ def synthetic(n_countries: int, n_langs: int) -> Path:
 
 
 def site_metrics(site: Path) -> dict:
-    pages = [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("pagefind",)]
+    bundles = sorted(site.glob("pagefind")) + sorted(site.glob("*/pagefind"))   # one per language
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.relative_to(site).parts]
     sizes = sorted(p.stat().st_size for p in pages)
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    pf = site / "pagefind"
     fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json"]
-    fixed_bytes = sum((pf / f).stat().st_size for f in fixed if (pf / f).exists())
-    entry = json.loads((pf / "pagefind-entry.json").read_text())
     first_search = {}
-    for lang, meta in entry["languages"].items():
-        wasm = pf / f"wasm.{meta.get('wasm') or 'unknown'}.pagefind"
-        meta_file = pf / "pagefind.{}.pf_meta".format(meta["hash"])
-        chunks = sorted(p.stat().st_size for p in (pf / "index").glob(f"{lang}_*.pf_index"))
-        frags = sorted(p.stat().st_size for p in (pf / "fragment").glob(f"{lang}_*.pf_fragment"))
-        first_search[lang] = fixed_bytes + (wasm.stat().st_size if wasm.exists() else 0) + \
-            (meta_file.stat().st_size if meta_file.exists() else 0) + (med(chunks) if chunks else 0) + \
-            5 * (med(frags) if frags else 0)
+    for pf in bundles:
+        fixed_bytes = sum((pf / f).stat().st_size for f in fixed if (pf / f).exists())
+        entry = json.loads((pf / "pagefind-entry.json").read_text())
+        for lang, meta in entry["languages"].items():
+            wasm = pf / f"wasm.{meta.get('wasm') or 'unknown'}.pagefind"
+            meta_file = pf / "pagefind.{}.pf_meta".format(meta["hash"])
+            chunks = sorted(p.stat().st_size for p in (pf / "index").glob(f"{lang}_*.pf_index"))
+            frags = sorted(p.stat().st_size for p in (pf / "fragment").glob(f"{lang}_*.pf_fragment"))
+            first_search[lang] = fixed_bytes + (wasm.stat().st_size if wasm.exists() else 0) + \
+                (meta_file.stat().st_size if meta_file.exists() else 0) + (med(chunks) if chunks else 0) + \
+                5 * (med(frags) if frags else 0)
     offline = {p.stem.replace("offline-", ""): p.stat().st_size for p in (site / "search").glob("offline-*.js")}
     return {"html_pages": len(pages), "site_bytes": total, "html_median": med(sizes), "html_largest": sizes[-1],
             "first_search_bytes": first_search, "offline_index_bytes": offline}
@@ -98,27 +107,38 @@ def main():
     ap.add_argument("--synthetic", metavar="COUNTRIES:LANGS", help="e.g. 200:9")
     ap.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
     args = ap.parse_args()
-    root = synthetic(*map(int, args.synthetic.split(":"))) if args.synthetic else ROOT
+    root = synthetic(*map(int, args.synthetic.split(":"))) if args.synthetic else project_copy()
     out = Path(tempfile.mkdtemp(prefix="trmkb-bench-")) / "site"
     dist = out.parent / "dist"
+    kept = out.parent / f".{out.name}.build"     # what a build keeps for the next one (see trmkb/incremental.py)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-    validate, build, bundle, timings = [], [], [], []
-    run(TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs)   # warm-up
-    for _ in range(args.runs):
+    build_cmd = TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs
+    probe = sorted((root / "data" / "countries").glob("*.yaml"))[0]
+    original = probe.read_text(encoding="utf-8")
+    validate, cold, edited, unchanged, bundle, timings = [], [], [], [], [], []
+    run(build_cmd)   # warm-up (disk caches)
+    for i in range(args.runs):
         validate.append(run(TRMKB + ["--root", str(root), "validate"]))
-        build.append(run(TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs))
+        shutil.rmtree(kept)                   # from nothing, as on a fresh clone or in CI
+        cold.append(run(build_cmd))
         timings.append(json.loads((root / "build" / "timings.json").read_text()))
+        # an editor's change: one country's English summary (its page in every language changes)
+        edit = original.replace("summary:\n  en: ", f"summary:\n  en: (edit {i}) ", 1)
+        if edit == original:
+            sys.exit(f"{probe}: no 'summary: en:' to edit")
+        probe.write_text(edit, encoding="utf-8")
+        edited.append(run(build_cmd))
+        unchanged.append(run(build_cmd))
         t0 = time.perf_counter()
         sys.path.insert(0, str(ROOT))
         from trmkb.bundle import bundle as make_bundle
         z = make_bundle(root, site=out, dist=dist, quiet=True)
         bundle.append(time.perf_counter() - t0)
+    probe.write_text(original, encoding="utf-8")
     # Preview: what 'scripts/serve --lang fr' does after an edit, in its long-lived process:
     # validate, stage French, MkDocs --dirty, Pagefind for that language.
     from trmkb.build import preview as preview_build
     preview = []
-    probe = sorted((root / "data" / "countries").glob("*.yaml"))[0]
-    original = probe.read_text(encoding="utf-8")
     preview_build(root, "fr", quiet=True)           # first build of the preview folder
     try:
         for i in range(args.runs):
@@ -135,12 +155,15 @@ def main():
           f"{args.runs} runs, {os.cpu_count()} cores; medians (min-max) in seconds")
     row = lambda name, xs: print(f"  {name:<28}{med(xs):7.2f}  ({min(xs):.2f}-{max(xs):.2f})")
     row("trmkb validate (process)", validate)
-    for stage in ("validate", "model", "languages", "open_data_redirects", "pagefind", "swap"):
-        row(f"  stage: {stage}", [t[stage] for t in timings])
+    row("trmkb build from nothing", cold)
+    print("    its stages (wall):")
+    for stage in ("validate", "model", "languages", "open_data_redirects", "swap"):
+        row(f"  {stage}", [t[stage] for t in timings])
     for l in langs:
-        row(f"    stage {l} (in a worker)", [t["stage_per_language"][l] for t in timings])
-        row(f"    mkdocs {l} (in a worker)", [t["mkdocs_per_language"][l] for t in timings])
-    row("trmkb build (total wall)", build)
+        for what in ("stage", "mkdocs", "pagefind"):
+            row(f"    {what} {l} (in a worker)", [t[f"{what}_per_language"][l] for t in timings])
+    row("trmkb build after an edit", edited)
+    row("trmkb build, nothing changed", unchanged)
     row("bundle (zip)", bundle)
     row("preview rebuild (serve --lang fr)", preview)
     print(f"  peak memory of one process       {peak:7.0f} MiB")
@@ -153,8 +176,7 @@ def main():
         print(f"  first search download ({l})     {b / 1024:7.0f} KB")
     for l, b in sorted(m["offline_index_bytes"].items()):
         print(f"  offline index ({l})             {b / 1024:7.0f} KB")
-    if args.synthetic:
-        shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(root, ignore_errors=True)
     shutil.rmtree(out.parent, ignore_errors=True)
 
 

@@ -287,8 +287,9 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
     shutil.rmtree(tmp, ignore_errors=True)
     clock.lap("model")
     try:
-        per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
-                            jobs or os.cpu_count() or 1)
+        with incremental.lock(build_dir):
+            per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
+                                jobs or os.cpu_count() or 1)
         clock.lap("languages")
         say("staged, built and indexed " + ", ".join(
             f"{k}: {n} pages in {per['stage'][k] + per['mkdocs'][k] + per['pagefind'][k]:.1f} s"
@@ -334,22 +335,23 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     strings = i18n.Strings(root, src.langs)
     build_dir = root / "build"
     docs = build_dir / "docs"
-    compile_templates(jinja_cache(build_dir))
-    stage(build_site(src), strings, docs, [lang.code], build_info(root))
-    cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
-    kept = incremental.Kept(build_dir / f"preview-{lang.code}")
-    fingerprint = incremental.mkdocs_fingerprint(root, cfg, docs / lang.code)
-    out = kept.dir
-    error = _mkdocs(cfg, out, dirty=kept.begin(fingerprint))
-    if error:
-        print(f"mkdocs build failed: {error}", file=sys.stderr)
-        return None
-    kept.done(fingerprint)
-    try:
-        pagefind(out, lang)
-    except BuildError as e:
-        print(str(e), file=sys.stderr)
-        return None
+    with incremental.lock(build_dir):
+        compile_templates(jinja_cache(build_dir))
+        stage(build_site(src), strings, docs, [lang.code], build_info(root))
+        cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
+        kept = incremental.Kept(build_dir / f"preview-{lang.code}")
+        fingerprint = incremental.mkdocs_fingerprint(root, cfg, docs / lang.code)
+        out = kept.dir
+        error = _mkdocs(cfg, out, dirty=kept.begin(fingerprint))
+        if error:
+            print(f"mkdocs build failed: {error}", file=sys.stderr)
+            return None
+        kept.done(fingerprint)
+        try:
+            pagefind(out, lang)
+        except BuildError as e:
+            print(str(e), file=sys.stderr)
+            return None
     if not quiet:
         print(f"preview of {lang.code} rebuilt in {time.perf_counter() - t0:.1f} s", flush=True)
     return out

@@ -12,6 +12,8 @@ HTML is byte-for-byte the same as when they were made.
 A build after an edit gives the same site as a build from nothing (tests/builds/test_incremental.py)."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import platform
 import shutil
@@ -22,6 +24,19 @@ from . import ROOT
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "pagefind", "lxml")
 CODE = ("trmkb/mkdocs_hooks.py", "trmkb/stage.py", "trmkb/offline.py", "trmkb/js/build-index.js")
+
+
+@contextlib.contextmanager
+def lock(build_dir: Path):
+    """One build or preview at a time uses a build folder (its staged pages and kept outputs):
+    a second one waits here until the first is done."""
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with open(build_dir / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _versions() -> list[str]:

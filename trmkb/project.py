@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,12 +43,72 @@ def page_key(doc: Doc) -> tuple[str, str | None]:
 
 
 # A long-lived process (the live preview) loads the same files again after every edit: keep each
-# file's parse result while its bytes are unchanged. Docs are read-only after loading.
+# file's parse result (and, in the Doc, its schema check) while its bytes are unchanged. Docs are
+# read-only after loading. Between processes the same results are kept in build/load-cache.pickle
+# (see save_cache), valid only for the same loader and checker code and library versions.
 _LOADED: dict[str, tuple[bytes, Doc | None, Problem | None]] = {}
+_STATE = {"loaded_from": None, "changed": False}
+_CODE = ("load.py", "project.py", "validate.py", "problems.py")
+
+
+def _cache_file(root: Path) -> Path:
+    return root / "build" / "load-cache.pickle"
+
+
+def _code_version() -> str:
+    import platform
+    from importlib import metadata
+    h = hashlib.sha1(platform.python_version().encode())
+    for name in ("pyyaml", "jsonschema", "referencing"):
+        h.update(metadata.version(name).encode())
+    for name in _CODE:
+        h.update((Path(__file__).parent / name).read_bytes())
+    return h.hexdigest()
+
+
+def _read_cache(root: Path):
+    """Fill _LOADED from the last process's results, once per process and root."""
+    f = _cache_file(root)
+    if _STATE["loaded_from"] == f:
+        return
+    _STATE["loaded_from"] = f
+    try:
+        with f.open("rb") as fh:
+            version, entries = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        return
+    if version == _code_version():
+        for key, entry in entries.items():
+            _LOADED.setdefault(key, entry)
+
+
+def mark_changed():
+    """A kept result was replaced (for example a schema check redone after a schema edit)."""
+    _STATE["changed"] = True
+
+
+def save_cache(root: Path):
+    """Keep this process's parse and schema results for the next one (after validation, which
+    adds the schema results). Written atomically; a cache that cannot be written is no error."""
+    if not _STATE["changed"] and _cache_file(root).exists():
+        return
+    prefix = str(root.resolve()) + "/"
+    entries = {k: v for k, v in _LOADED.items() if k.startswith(prefix)}
+    f = _cache_file(root)
+    tmp = f.with_name(f"{f.name}.{os.getpid()}")
+    try:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump((_code_version(), entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(f)
+        _STATE["changed"] = False
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def load_all(root: Path) -> Sources:
     src = Sources(root=root, langs=languages(root))
+    _read_cache(root)
 
     def take(loader, path):
         key = str(path.resolve())
@@ -63,6 +125,7 @@ def load_all(root: Path) -> Sources:
             except LoadError as e:
                 doc, problem = None, e.problem
             _LOADED[key] = (digest, doc, problem)
+            _STATE["changed"] = True
         if problem is not None:
             src.problems.append(problem)
         return doc

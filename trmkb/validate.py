@@ -14,7 +14,7 @@ from referencing import Registry, Resource
 
 from .load import Doc, fmt_path
 from .problems import Problem
-from .project import Sources, load_all, page_key
+from .project import Sources, load_all, mark_changed, page_key, save_cache
 
 TODAY = dt.date.today
 
@@ -98,6 +98,7 @@ def check_schemas(src: Sources, schema_dir: Path):
                 path = path + extra[:1]
             found.append(Problem(doc.rel, doc.line(path), fmt_path(path), _message(err), _hint(err, name)))
         doc.schema_problems = (key, found)
+        mark_changed()
         yield from found
 
 
@@ -437,4 +438,5 @@ def validate(root: Path, src: Sources | None = None) -> tuple[Sources, list[Prob
     for rule in RULES:
         problems += rule(src, None)
     problems += check_html(src)
+    save_cache(root)
     return src, sorted(set(problems))

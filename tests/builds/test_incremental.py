@@ -81,3 +81,25 @@ def test_lost_or_untrusted_state_means_a_clean_build(project, tmp_path):
     assert build(project, quiet=True) == 0
     assert page.stat().st_mtime_ns != before
     assert_same_site(project, tmp_path, "after-loss")
+
+
+def test_a_second_build_waits_for_the_first(project, tmp_path):
+    """Two builds of one checkout (say scripts/build while the preview rebuilds) share its build
+    folder: while one holds it, the other waits, then finishes with a complete, correct site."""
+    import subprocess
+    import sys
+
+    from trmkb.incremental import lock
+    assert build(project, quiet=True) == 0
+    f = project / "data" / "countries" / "ad.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("Zebrafixture", "Okapifixture"), encoding="utf-8")
+    cmd = [sys.executable, "-m", "trmkb.cli", "--root", str(project), "build", "-q"]
+    with lock(project / "build"):                       # as if another build were running
+        p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with pytest.raises(subprocess.TimeoutExpired):
+            p.wait(timeout=10)                          # unhindered, this build takes about 2 s
+        assert "Okapifixture" not in (project / "site" / "countries" / "ad.html").read_text(encoding="utf-8")
+    out, err = p.communicate(timeout=300)
+    assert p.returncode == 0, err
+    assert "Okapifixture" in (project / "site" / "countries" / "ad.html").read_text(encoding="utf-8")
+    assert_same_site(project, tmp_path, "after-wait")

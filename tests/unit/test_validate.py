@@ -110,3 +110,42 @@ def test_long_lived_process_sees_every_edit(project):
     schema.write_text(schema.read_text(encoding="utf-8").replace('"required": [\n  "id",', '"required": [\n  "nickname",\n  "id",', 1),
                       encoding="utf-8")
     assert any("nickname" in p.message for p in problems(project))
+
+
+def new_process(monkeypatch):
+    """Forget what this process loaded, as a new 'trmkb validate' or 'trmkb build' starts."""
+    from trmkb import project as project_mod
+    monkeypatch.setattr(project_mod, "_LOADED", {})
+    monkeypatch.setattr(project_mod, "_STATE", {"loaded_from": None, "changed": False})
+
+
+def test_next_process_reuses_unchanged_files_and_sees_every_edit(project, monkeypatch):
+    """Parse and schema results are kept in build/load-cache.pickle for the next process, per
+    file while its bytes are unchanged; an edit or a schema change is still seen."""
+    from trmkb import project as project_mod
+    assert problems(project) == []
+    assert (project / "build" / "load-cache.pickle").is_file()
+
+    new_process(monkeypatch)
+    parsed = []
+    real = project_mod.load_yaml
+    monkeypatch.setattr(project_mod, "load_yaml", lambda path, root: parsed.append(path.name) or real(path, root))
+    edit(project, COUNTRY, "region: eu", "region: atlantis")
+    found = problems(project)
+    assert parsed == [COUNTRY.split("/")[-1]], parsed      # only the edited file was parsed again
+    assert [(p.file, p.field) for p in found if "atlantis" in p.message] == [(COUNTRY, "region")]
+    assert all(p.line > 1 for p in found)
+
+    new_process(monkeypatch)
+    schema = project / "schemas" / "country.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"required": [\n  "id",', '"required": [\n  "nickname",\n  "id",', 1),
+                      encoding="utf-8")
+    assert any("nickname" in p.message for p in problems(project))
+
+
+def test_a_damaged_cache_is_ignored(project, monkeypatch):
+    assert problems(project) == []
+    (project / "build" / "load-cache.pickle").write_bytes(b"not a pickle")
+    new_process(monkeypatch)
+    edit(project, COUNTRY, "region: eu", "region: atlantis")
+    assert any("atlantis" in p.message for p in problems(project))

@@ -64,3 +64,15 @@ def test_english_only_word_is_not_found_from_arabic(page, base):
     assert page.locator(".pagefind-ui__result-link").count() == 0
     page.goto(base + "search.html?q=Wombatfixture")
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+
+
+@pytest.mark.parametrize("width", [1400, 1200, 375])
+@pytest.mark.parametrize("path", ["index.html", "ar/index.html", "countries/ad.html", "ar/countries/ad.html",
+                                  "ar/search.html"])
+def test_no_page_scrolls_sideways(page, base, path, width):
+    """Nothing sticks out past the page's edge (the language list once did by 30 px, so every
+    page scrolled sideways and, in Arabic, opened with its header and title cut off)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base + path)
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -170,10 +170,11 @@ def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
 
 def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: dict, langs, wanted,
                   tmp: Path, jobs: int) -> dict:
-    """Stage and build every wanted language, `jobs` at a time in forked processes (they share the
-    loaded site and MkDocs' imports). As each language finishes, its offline search index is made
-    in this process while the workers go on with the others. Then merge everything into tmp (one
-    copy of the theme's assets). Returns per-language pages, seconds and index sizes."""
+    """Stage, build and Pagefind-index every wanted language, `jobs` at a time in forked processes
+    (they share the loaded site and MkDocs' imports; each reuses what the last build kept, see
+    incremental). As each language finishes, its offline search index is made by one node process
+    driven from this process while the workers go on with the others. Then merge everything into
+    tmp (one copy of the theme's assets). Returns per-language pages, seconds and index sizes."""
     import multiprocessing
     from concurrent.futures import ThreadPoolExecutor
 

@@ -59,3 +59,19 @@ def test_profile_prints_as_a_brief(page, base):
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
     assert 1 <= pages <= 2, pages
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_profile_reads_on_a_phone(page, base, lang):
+    """On a 375 px screen each fact's label sits above its value, which gets the full width
+    (beside a 9-14rem label column it was a few words wide)."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(base + lang + "countries/ad.html")
+    rows = page.locator(".trm-glance > div, .trm-facts > div")
+    assert rows.count() > 3
+    for i in range(min(rows.count(), 6)):
+        row = rows.nth(i).bounding_box()
+        value = rows.nth(i).locator("dd").first.bounding_box()
+        label = rows.nth(i).locator("dt").first.bounding_box()
+        assert value["width"] >= 0.9 * row["width"], (i, value, row)
+        assert value["y"] >= label["y"] + label["height"] - 1

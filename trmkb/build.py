@@ -118,7 +118,7 @@ def _one_language(code: str):
     error = _mkdocs(cfg, kept.dir, dirty=kept.begin(fingerprint))
     t2 = time.perf_counter()
     if error:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), None, f"mkdocs build ({code}) failed: {error}"
+        return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}"
     kept.done(fingerprint)
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
@@ -133,8 +133,8 @@ def _one_language(code: str):
             pagefind(part, lang)
             cached.put(key, bundle)
     except BuildError as e:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), None, str(e)
-    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), key, None
+        return code, pages, (t1 - t0, t2 - t1, 0.0), str(e)
+    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None
 
 
 def pagefind(site: Path, lang: i18n.Language):
@@ -193,22 +193,13 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     pool = multiprocessing.get_context("fork").Pool(min(jobs, len(codes)), initializer=_worker_signals) \
         if parallel else None
     with pool or contextlib.nullcontext(), Indexer() as node, ThreadPoolExecutor(max_workers=1) as indexer:
-        def offline_index(code, key):
-            cached = incremental.Derived(build_dir, "offline", code)
-            if not cached.get(key):
-                node.index(parts[code], code, indexes[code])
-                cached.put(key, indexes[code])
-            else:
-                shutil.copy2(cached.dir / cached.FILE, indexes[code])
-            return indexes[code].stat().st_size
-
         def collect(result):
-            code, n, (ts, tm, tp), key, error = result
+            code, n, (ts, tm, tp), error = result
             out["pages"][code], out["stage"][code], out["mkdocs"][code], out["pagefind"][code] = n, ts, tm, tp
             if error:
                 failures.append(error)
             else:
-                futures[code] = indexer.submit(offline_index, code, key)
+                futures[code] = indexer.submit(node.index, parts[code], code, indexes[code], build_dir)
         for result in (pool.imap_unordered(_one_language, codes) if pool else map(_one_language, codes)):
             collect(result)
         for code, f in futures.items():

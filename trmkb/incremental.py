@@ -6,8 +6,8 @@ list of staged pages, the theme overrides, our hook and stage code, and the vers
 Material, Markdown and Jinja. When the fingerprint matches, MkDocs runs with --dirty and
 re-renders only the pages whose staged Markdown was rewritten since (staging rewrites a file
 only when its text changes). Anything else, or a build that did not finish, means a clean
-build of that language. The search indexes made from a language's pages are reused when its
-HTML is byte-for-byte the same as when they were made.
+build of that language. A language's Pagefind bundle is reused when its HTML is byte-for-byte
+the same as when it was made; its offline index when the documents extracted for it are the same.
 
 A build after an edit gives the same site as a build from nothing (tests/builds/test_incremental.py)."""
 from __future__ import annotations
@@ -120,13 +120,22 @@ class Derived:
         self.stamp.write_text(key)
 
 
-def pages_key(site: Path, extra: str = "") -> str:
-    """Digest of a language's built HTML pages (names and bytes), plus the code that indexes them."""
-    h = hashlib.sha1(digest_tree(site, "**/*.html").encode())
-    h.update(extra.encode())
+def _indexing_code(h):
     for part in _versions():
         h.update(part.encode())
     for c in CODE + ("overrides/assets/search-text.js", "node_modules/minisearch/package.json"):
         if (ROOT / c).is_file():
             h.update(hashlib.sha1((ROOT / c).read_bytes()).digest())
     return h.hexdigest()
+
+
+def pages_key(site: Path) -> str:
+    """Digest of a language's built HTML pages (names and bytes), plus the code that indexes them:
+    what its Pagefind bundle is made from."""
+    return _indexing_code(hashlib.sha1(digest_tree(site, "**/*.html").encode()))
+
+
+def text_key(text: str) -> str:
+    """Digest of the documents an offline index is made from, plus the code that makes it: the
+    index is reused when only text it leaves out changed (the version printed on briefs, the theme)."""
+    return _indexing_code(hashlib.sha1(text.encode("utf-8")))

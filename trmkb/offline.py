@@ -12,7 +12,7 @@ from pathlib import Path
 
 import lxml.html
 
-from . import ROOT
+from . import ROOT, incremental
 
 VENDOR = {"minisearch/dist/umd/index.js": "minisearch.js"}
 _HTML_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]+)\"")
@@ -93,11 +93,24 @@ class Indexer:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, encoding="utf-8")
 
-    def index(self, site: Path, lang: str, target: Path) -> int:
+    def index(self, site: Path, lang: str, target: Path, cache: Path | None = None) -> int:
         """Index the pages of one language found under site (that language's own build, before
-        the languages are merged) into target; return its size in bytes."""
+        the languages are merged) into target; return its size in bytes. With cache (a folder
+        kept between builds), an index made from the same documents is reused."""
+        text = json.dumps(documents(site).get(lang, []), ensure_ascii=False)
+        kept = incremental.Derived(cache, "offline", lang) if cache else None
+        key = incremental.text_key(text) if kept else ""
+        if kept and kept.get(key):
+            shutil.copy2(kept.dir / kept.FILE, target)
+            return target.stat().st_size
+        size = self._index(text, lang, target)
+        if kept:
+            kept.put(key, target)
+        return size
+
+    def _index(self, text: str, lang: str, target: Path) -> int:
         docs_file = target.with_name(target.name + ".docs.json")
-        docs_file.write_text(json.dumps(documents(site).get(lang, []), ensure_ascii=False), encoding="utf-8")
+        docs_file.write_text(text, encoding="utf-8")
         try:
             self.proc.stdin.write(json.dumps({"docs": str(docs_file), "out": str(target), "lang": lang}) + "\n")
             self.proc.stdin.flush()

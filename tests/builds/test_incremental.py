@@ -62,12 +62,21 @@ def test_theme_change_rebuilds_everything(project, tmp_path):
     assert build(project, quiet=True) == 0
     untouched = kept(project, "ar/ar/resources/index.html")
     before = untouched.stat().st_mtime_ns
+    offline = project / "build" / "derived" / "offline-ar" / "output"
+    offline_before = offline.stat().st_mtime_ns
     main = project / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8") + "\n{#- a comment that changes no page -#}\n", encoding="utf-8")
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="referrer" content="no-referrer">\n<meta name="trm-test" content="theme-edit">'), encoding="utf-8")
+    pagefind_stamp = project / "build" / "derived" / "pagefind-ar.digest"
+    pagefind_before = pagefind_stamp.read_text()
     css = project / "overrides" / "assets" / "trm.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
     assert build(project, quiet=True) == 0
     assert untouched.stat().st_mtime_ns != before, "a theme change must rebuild every page"
+    assert 'content="theme-edit"' in (project / "site" / "ar" / "resources" / "index.html").read_text(encoding="utf-8")
+    assert pagefind_stamp.read_text() != pagefind_before, "new HTML: a new Pagefind bundle"
+    assert offline.stat().st_mtime_ns == offline_before, "same documents: the offline index is reused"
     assert "/* edited */" in (project / "site" / "assets" / "trm.css").read_text(encoding="utf-8")
     assert_same_site(project, tmp_path, "after-theme")
 

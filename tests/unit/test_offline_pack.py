@@ -4,6 +4,8 @@ import json
 import shutil
 import subprocess
 
+import pytest
+
 from trmkb import ROOT
 
 DOCS = [
@@ -41,3 +43,16 @@ def test_a_lossy_unpack_is_caught(tmp_path):
     f.write_text(broken, encoding="utf-8")
     p, _ = run(tmp_path, assets)
     assert p.returncode != 0 and "does not round-trip" in p.stderr
+
+
+def test_one_node_process_indexes_each_language_and_reports_failures(tmp_path):
+    """The build's node process (build-index.js --jobs) takes one language after another; a bad
+    job is reported for that language and the process goes on with the next."""
+    from trmkb.offline import Indexer
+    with Indexer() as node:
+        assert node._index(json.dumps(DOCS, ensure_ascii=False), "en", tmp_path / "en.js") > 0
+        with pytest.raises(RuntimeError, match="offline index for fr failed"):
+            node._index("this is not JSON", "fr", tmp_path / "fr.js")
+        assert node._index(json.dumps(DOCS[:1]), "ar", tmp_path / "ar.js") > 0
+    assert (tmp_path / "en.js").read_text(encoding="utf-8").startswith("window.__trmOffline=")
+    assert not (tmp_path / "fr.js").exists()

@@ -20,6 +20,8 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 
+import jinja2
+
 from . import ROOT
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "pagefind", "lxml")
@@ -37,6 +39,31 @@ def lock(build_dir: Path):
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+_INSTALLED_THEME_FILES: dict[str, list[str]] = {}
+
+
+class ThemeLoader(jinja2.FileSystemLoader):
+    """The theme's template loader, with one difference: the list of files in an installed theme
+    folder (Material's has 14,500, mostly icons, walked by MkDocs at the start of every build of
+    every language) is read once per process. The project's own folder (custom_dir) is read every
+    time, so a file added to overrides/ is seen."""
+
+    def __init__(self, searchpath, installed, **kw):
+        super().__init__(searchpath, **kw)
+        self.installed = set(installed)
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for folder in self.searchpath:
+            if folder in self.installed:
+                if folder not in _INSTALLED_THEME_FILES:
+                    _INSTALLED_THEME_FILES[folder] = jinja2.FileSystemLoader(folder).list_templates()
+                found.update(_INSTALLED_THEME_FILES[folder])
+            else:
+                found.update(jinja2.FileSystemLoader(folder, followlinks=self.followlinks).list_templates())
+        return sorted(found)
 
 
 def _versions() -> list[str]:

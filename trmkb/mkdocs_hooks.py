@@ -11,6 +11,7 @@ import json
 
 from jinja2 import FileSystemBytecodeCache
 
+from trmkb.incremental import ThemeLoader
 from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
 
 
@@ -27,6 +28,22 @@ def on_page_content(html, page, config, files):
     if not frags:
         return html
     return RAW_PLACEHOLDER.sub(lambda m: frags[int(m.group(1))], html)
+
+
+def on_config(config):
+    """Give the theme's environment a loader that lists the installed theme's files once per
+    process (see incremental.ThemeLoader); everything else about the environment is MkDocs' own."""
+    theme = config.theme
+    make_env = type(theme).get_env
+
+    def get_env():
+        env = make_env(theme)
+        loader = env.loader
+        env.loader = ThemeLoader(loader.searchpath, [d for d in theme.dirs if d != theme.custom_dir],
+                                 encoding=loader.encoding, followlinks=loader.followlinks)
+        return env
+    theme.get_env = get_env
+    return config
 
 
 def on_env(env, config, files):

@@ -113,16 +113,14 @@ def _one_language(code: str):
     pages = stage(j["site"], j["strings"], j["docs"], [code], j["info"])[code]
     t1 = time.perf_counter()
     cfg = write_mkdocs_config(j["root"], j["build_dir"], j["docs"], lang, j["langs"], j["strings"])
-    kept = incremental.Kept(j["build_dir"] / "parts" / code)
-    fingerprint = incremental.mkdocs_fingerprint(j["root"], cfg, j["docs"] / code)
-    error = _mkdocs(cfg, kept.dir, dirty=kept.begin(fingerprint))
+    kept = j["build_dir"] / "parts" / code
+    error = _mkdocs_kept(j["root"], cfg, j["docs"] / code, kept)
     t2 = time.perf_counter()
     if error:
         return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}"
-    kept.done(fingerprint)
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
-    shutil.copytree(kept.dir, part)     # a copy: the next build updates kept.dir in place
+    shutil.copytree(kept, part)     # a copy: the next build updates the kept folder in place
     key = incremental.pages_key(part)
     bundle = part / lang.prefix / "pagefind"
     cached = incremental.Derived(j["build_dir"], "pagefind", code)
@@ -145,6 +143,17 @@ def pagefind(site: Path, lang: i18n.Language):
     exe = get_executable()
     cmd = [str(exe)] if exe else [sys.executable, "-m", "pagefind"]
     _run(cmd + ["--site", str(site), "--output-subdir", lang.prefix + "pagefind", "--quiet"], f"pagefind ({lang.code})")
+
+
+def _mkdocs_kept(root: Path, cfg: Path, pages: Path, folder: Path) -> str | None:
+    """MkDocs into a folder kept between builds: with --dirty (only pages whose staged text
+    changed) when nothing else it depends on changed, from nothing otherwise (see incremental)."""
+    kept = incremental.Kept(folder)
+    fingerprint = incremental.mkdocs_fingerprint(root, cfg, pages)
+    error = _mkdocs(cfg, folder, dirty=kept.begin(fingerprint))
+    if not error:
+        kept.done(fingerprint)
+    return error
 
 
 def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
@@ -229,8 +238,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
 
 
 def _run(cmd: list[str], what: str):
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode != 0:
         raise BuildError(f"{what} failed (exit {p.returncode}):\n{p.stdout[-4000:]}\n{p.stderr[-4000:]}")
     return p
@@ -331,14 +339,11 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
         compile_templates(jinja_cache(build_dir))
         stage(build_site(src), strings, docs, [lang.code], build_info(root))
         cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
-        kept = incremental.Kept(build_dir / f"preview-{lang.code}")
-        fingerprint = incremental.mkdocs_fingerprint(root, cfg, docs / lang.code)
-        out = kept.dir
-        error = _mkdocs(cfg, out, dirty=kept.begin(fingerprint))
+        out = build_dir / f"preview-{lang.code}"
+        error = _mkdocs_kept(root, cfg, docs / lang.code, out)
         if error:
             print(f"mkdocs build failed: {error}", file=sys.stderr)
             return None
-        kept.done(fingerprint)
         try:
             pagefind(out, lang)
         except BuildError as e:

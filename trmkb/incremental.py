@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import platform
 import shutil
@@ -66,14 +67,24 @@ class ThemeLoader(jinja2.FileSystemLoader):
         return sorted(found)
 
 
-def _versions() -> list[str]:
-    out = [platform.python_version()]
-    for name in PACKAGES:
-        try:
-            out.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name} missing")
-    return out
+@functools.lru_cache(maxsize=None)
+def _version(name: str) -> str:
+    try:
+        return f"{name}=={metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name} missing"
+
+
+def code_digest(packages: tuple[str, ...], files: tuple[str, ...]) -> str:
+    """sha1 over the Python version, the installed versions of packages and the bytes of files
+    (relative to the checkout; a missing file counts as missing): what a kept result was made with."""
+    h = hashlib.sha1(platform.python_version().encode())
+    for name in packages:
+        h.update(_version(name).encode() + b"\0")
+    for f in files:
+        path = ROOT / f
+        h.update(hashlib.sha1(path.read_bytes()).digest() if path.is_file() else b"missing")
+    return h.hexdigest()
 
 
 def digest_tree(path: Path, pattern: str = "**/*") -> str:
@@ -89,10 +100,9 @@ def digest_tree(path: Path, pattern: str = "**/*") -> str:
 def mkdocs_fingerprint(root: Path, cfg: Path, docs_root: Path) -> str:
     """What a language's MkDocs output depends on, apart from the text of each staged page."""
     h = hashlib.sha1()
-    for part in [cfg.read_text(encoding="utf-8"), *_versions(),
+    for part in [cfg.read_text(encoding="utf-8"), code_digest(PACKAGES, CODE),
                  *sorted(p.relative_to(docs_root).as_posix() for p in docs_root.rglob("*.md")),
-                 digest_tree(root / "overrides"),
-                 *(hashlib.sha1((ROOT / c).read_bytes()).hexdigest() for c in CODE)]:
+                 digest_tree(root / "overrides")]:
         h.update(part.encode("utf-8") + b"\0")
     return h.hexdigest()
 
@@ -147,22 +157,16 @@ class Derived:
         self.stamp.write_text(key)
 
 
-def _indexing_code(h):
-    for part in _versions():
-        h.update(part.encode())
-    for c in CODE + ("overrides/assets/search-text.js", "node_modules/minisearch/package.json"):
-        if (ROOT / c).is_file():
-            h.update(hashlib.sha1((ROOT / c).read_bytes()).digest())
-    return h.hexdigest()
+INDEXING = CODE + ("overrides/assets/search-text.js", "node_modules/minisearch/package.json")
 
 
 def pages_key(site: Path) -> str:
     """Digest of a language's built HTML pages (names and bytes), plus the code that indexes them:
     what its Pagefind bundle is made from."""
-    return _indexing_code(hashlib.sha1(digest_tree(site, "**/*.html").encode()))
+    return hashlib.sha1((digest_tree(site, "**/*.html") + code_digest(PACKAGES, INDEXING)).encode()).hexdigest()
 
 
 def text_key(text: str) -> str:
     """Digest of the documents an offline index is made from, plus the code that makes it: the
     index is reused when only text it leaves out changed (the version printed on briefs, the theme)."""
-    return _indexing_code(hashlib.sha1(text.encode("utf-8")))
+    return hashlib.sha1(text.encode("utf-8") + code_digest(PACKAGES, INDEXING).encode()).hexdigest()

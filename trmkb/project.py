@@ -48,7 +48,8 @@ def page_key(doc: Doc) -> tuple[str, str | None]:
 # (see save_cache), valid only for the same loader and checker code and library versions.
 _LOADED: dict[str, tuple[bytes, Doc | None, Problem | None]] = {}
 _STATE = {"loaded_from": None, "changed": False}
-_CODE = ("load.py", "project.py", "validate.py", "problems.py")
+_CODE = ("trmkb/load.py", "trmkb/project.py", "trmkb/validate.py", "trmkb/problems.py")
+_PACKAGES = ("pyyaml", "jsonschema", "referencing")
 
 
 def _cache_file(root: Path) -> Path:
@@ -56,14 +57,8 @@ def _cache_file(root: Path) -> Path:
 
 
 def _code_version() -> str:
-    import platform
-    from importlib import metadata
-    h = hashlib.sha1(platform.python_version().encode())
-    for name in ("pyyaml", "jsonschema", "referencing"):
-        h.update(metadata.version(name).encode())
-    for name in _CODE:
-        h.update((Path(__file__).parent / name).read_bytes())
-    return h.hexdigest()
+    from .incremental import code_digest
+    return code_digest(_PACKAGES, _CODE)
 
 
 def _read_cache(root: Path):

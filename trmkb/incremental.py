@@ -27,6 +27,7 @@ from . import ROOT
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "pagefind", "lxml")
 CODE = ("trmkb/mkdocs_hooks.py", "trmkb/stage.py", "trmkb/offline.py", "trmkb/js/build-index.js")
+INDEXING = CODE + ("overrides/assets/search-text.js", "node_modules/minisearch/package.json")
 
 
 @contextlib.contextmanager
@@ -155,9 +156,6 @@ class Derived:
             self.dir.mkdir()
             shutil.copy2(source, self.dir / self.FILE)
         self.stamp.write_text(key)
-
-
-INDEXING = CODE + ("overrides/assets/search-text.js", "node_modules/minisearch/package.json")
 
 
 def pages_key(site: Path) -> str:

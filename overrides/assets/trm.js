@@ -121,7 +121,7 @@
         loadScript(new URL("search/offline-" + lang + ".js", root).href, function () {
           /* global MiniSearch, TrmSearchText */
           var t = TrmSearchText;
-          engine = MiniSearch.loadJSON(JSON.stringify(t.unpack(window.__trmOffline[lang])), {
+          engine = MiniSearch.loadJS(t.unpack(window.__trmOffline[lang]), {
             fields: t.fields, storeFields: t.storeFields, tokenize: t.tokenize, processTerm: t.processTerm });
           run();
         }, failed);

@@ -115,6 +115,9 @@ def main():
     build_cmd = TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs
     probe = sorted((root / "data" / "countries").glob("*.yaml"))[0]
     original = probe.read_text(encoding="utf-8")
+    sys.path.insert(0, str(ROOT))
+    from trmkb.build import preview as preview_build
+    from trmkb.bundle import bundle as make_bundle
     validate, validate_kept, cold, edited, unchanged, bundle, timings = [], [], [], [], [], [], []
     run(build_cmd)   # warm-up (disk caches)
 
@@ -137,24 +140,18 @@ def main():
         edited.append(run(build_cmd))
         unchanged.append(run(build_cmd))
         t0 = time.perf_counter()
-        sys.path.insert(0, str(ROOT))
-        from trmkb.bundle import bundle as make_bundle
         z = make_bundle(root, site=out, dist=dist, quiet=True)
         bundle.append(time.perf_counter() - t0)
     probe.write_text(original, encoding="utf-8")
     # Preview: what 'scripts/serve --lang fr' does after an edit, in its long-lived process:
-    # validate, stage French, MkDocs --dirty, Pagefind for that language.
-    from trmkb.build import preview as preview_build
+    # validate, stage French, MkDocs --dirty, Pagefind for that language (root is a copy).
     preview = []
     preview_build(root, "fr", quiet=True)           # first build of the preview folder
-    try:
-        for i in range(args.runs):
-            probe.write_text(original + f"\n# bench edit {i}\n", encoding="utf-8")
-            t0 = time.perf_counter()
-            preview_build(root, "fr", quiet=True)
-            preview.append(time.perf_counter() - t0)
-    finally:
-        probe.write_text(original, encoding="utf-8")
+    for i in range(args.runs):
+        probe.write_text(original + f"\n# bench edit {i}\n", encoding="utf-8")
+        t0 = time.perf_counter()
+        preview_build(root, "fr", quiet=True)
+        preview.append(time.perf_counter() - t0)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     m = site_metrics(out)
     langs = list(timings[0]["mkdocs_per_language"])

@@ -168,6 +168,9 @@ def _yaml_problem(e, rel, line_offset):
     line = (mark.line + 1 if mark else 1) + line_offset
     msg = getattr(e, "problem", None) or str(e).splitlines()[0]
     ctx = getattr(e, "context", None)
+    start = getattr(e, "context_mark", None)
+    if ctx and start and start.line + 1 + line_offset != line:
+        ctx += f" that starts on line {start.line + 1 + line_offset}"   # an unclosed [ or { is found later
     return LoadError(Problem(rel, line, "", f"YAML syntax error: {msg}" + (f" ({ctx})" if ctx else ""), _HINT_YAML))
 
 

@@ -19,6 +19,7 @@ def test_lines_are_kept(tmp_path):
 
 @pytest.mark.parametrize("text,raw,line,message", [
     ("id: [AL\n", None, 2, "YAML syntax error"),
+    ("id: AL\nregion: [eu\nname: x\n", None, 3, "flow sequence that starts on line 2"),
     ("", None, 1, "file is empty"),
     ("  \n\n", None, 1, "file is empty"),
     (None, b"id: AL\nname: \xff\xfe\n", 2, "not UTF-8"),

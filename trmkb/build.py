@@ -97,10 +97,21 @@ def write_mkdocs_config(root: Path, build_dir: Path, docs: Path, lang: i18n.Lang
     return cfg
 
 
+_CHILDREN: set = set()      # programs this process is running (Pagefind), stopped with it
+
+
 def _worker_signals():
-    """Workers die on SIGTERM as usual (the pool stops them that way); only the parent cleans up."""
+    """A worker stopped by SIGTERM (the pool stops its workers that way) first stops the program
+    it runs: an orphaned Pagefind would go on writing into a folder the parent has removed.
+    Only the parent cleans up."""
     import signal
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def stop(*_):
+        for child in list(_CHILDREN):
+            child.kill()
+            child.wait()
+        os._exit(128 + signal.SIGTERM)
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _one_language(code: str):
@@ -238,10 +249,17 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
 
 
 def _run(cmd: list[str], what: str):
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as p:
+        _CHILDREN.add(p)
+        try:
+            out, err = p.communicate()
+        except BaseException:               # Ctrl+C, or SIGTERM in the CLI: stop the program too
+            p.kill()
+            raise
+        finally:
+            _CHILDREN.discard(p)
     if p.returncode != 0:
-        raise BuildError(f"{what} failed (exit {p.returncode}):\n{p.stdout[-4000:]}\n{p.stderr[-4000:]}")
-    return p
+        raise BuildError(f"{what} failed (exit {p.returncode}):\n{out[-4000:]}\n{err[-4000:]}")
 
 
 class _Clock:

@@ -1,4 +1,6 @@
 """An interrupted build (Ctrl+C, SIGTERM) leaves the old site and no half-built folders behind."""
+import shutil
+
 import pytest
 
 import trmkb.build as build_mod
@@ -39,3 +41,24 @@ def test_sigterm_unwinds_the_cli(project):
     p.send_signal(signal.SIGTERM)
     p.wait(timeout=60)
     assert sorted(x.name for x in project.iterdir() if x.name.startswith(".site")) == []
+
+
+def test_sigterm_while_pagefind_runs_leaves_nothing(project):
+    """SIGTERM while a worker runs Pagefind: the worker stops Pagefind before it exits (an
+    orphaned Pagefind went on writing into the removed part folder). Three tries, since the
+    moment the signal lands varies."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    for _ in range(3):
+        p = subprocess.Popen([sys.executable, "-m", "trmkb.cli", "--root", str(project), "build", "-q"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.time() + 60
+        while not any(project.glob(".site.tmp-*.*/**/pagefind")) and p.poll() is None and time.time() < deadline:
+            time.sleep(0.005)
+        p.send_signal(signal.SIGTERM)
+        p.wait(timeout=60)
+        time.sleep(1.5)         # long enough for an orphan to write again
+        assert sorted(x.name for x in project.iterdir() if x.name.startswith(".site")) == []
+        shutil.rmtree(project / "build", ignore_errors=True)   # so the next try runs Pagefind again

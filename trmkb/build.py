@@ -97,21 +97,28 @@ def write_mkdocs_config(root: Path, build_dir: Path, docs: Path, lang: i18n.Lang
     return cfg
 
 
-_CHILDREN: set = set()      # programs this process is running (Pagefind), stopped with it
+_IN_WORKER = False
 
 
 def _worker_signals():
-    """A worker stopped by SIGTERM (the pool stops its workers that way) first stops the program
-    it runs: an orphaned Pagefind would go on writing into a folder the parent has removed.
-    Only the parent cleans up."""
+    """Workers die on SIGTERM as usual (the pool stops them that way); only the parent cleans up.
+    A program a worker runs dies with it (see _run)."""
     import signal
+    global _IN_WORKER
+    _IN_WORKER = True
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
-    def stop(*_):
-        for child in list(_CHILDREN):
-            child.kill()
-            child.wait()
-        os._exit(128 + signal.SIGTERM)
-    signal.signal(signal.SIGTERM, stop)
+
+def _die_with_worker():
+    """Run in the child before it starts a program, in a (single-threaded) worker on Linux: when
+    the worker dies the kernel kills the program too. A worker stopped while Pagefind ran left an
+    orphan that went on writing into a folder the build had already removed."""
+    import ctypes
+    import signal
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _one_language(code: str):
@@ -249,15 +256,13 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
 
 
 def _run(cmd: list[str], what: str):
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as p:
-        _CHILDREN.add(p)
+    preexec = _die_with_worker if _IN_WORKER and sys.platform.startswith("linux") else None
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec) as p:
         try:
             out, err = p.communicate()
         except BaseException:               # Ctrl+C, or SIGTERM in the CLI: stop the program too
             p.kill()
             raise
-        finally:
-            _CHILDREN.discard(p)
     if p.returncode != 0:
         raise BuildError(f"{what} failed (exit {p.returncode}):\n{out[-4000:]}\n{err[-4000:]}")
 

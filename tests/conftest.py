@@ -119,5 +119,10 @@ def page(browser):
     pg.errors = []
     pg.on("request", lambda r: pg.requests.append(r.url))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # what the page asked for and did not get (a missing file, a fetch refused over file://)
+    pg.failed = []
+    pg.on("response", lambda r: r.status >= 400 and pg.failed.append(f"{r.status} {r.url}"))
+    # (net::ERR_ABORTED: cancelled because the test went on to the next page, not missing)
+    pg.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED" and pg.failed.append(f"{r.failure} {r.url}"))
     yield pg
     ctx.close()

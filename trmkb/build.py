@@ -161,6 +161,14 @@ def pagefind(site: Path, lang: i18n.Language):
     exe = get_executable()
     cmd = [str(exe)] if exe else [sys.executable, "-m", "pagefind"]
     _run(cmd + ["--site", str(site), "--output-subdir", lang.prefix + "pagefind", "--quiet"], f"pagefind ({lang.code})")
+    for name in PAGEFIND_UNUSED:
+        (site / lang.prefix / "pagefind" / name).unlink(missing_ok=True)
+
+
+# Pagefind writes three user interfaces; the search page loads pagefind-ui.js (which loads the
+# engine: pagefind.js, its worker, wasm and index). The others are 280 KB per language, unused.
+PAGEFIND_UNUSED = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                   "pagefind-modular-ui.css", "pagefind-highlight.js")
 
 
 def _mkdocs_kept(root: Path, cfg: Path, pages: Path, folder: Path) -> str | None:

@@ -6,6 +6,10 @@ import os
 import zipfile
 from pathlib import Path
 
+# Already compressed (Pagefind's index and fragments are gzip, its wasm too): deflating them again
+# takes time and gains nothing.
+COMPRESSED = {".pf_fragment", ".pf_index", ".pf_meta", ".pagefind", ".gz", ".png", ".zip"}
+
 
 def bundle(root: Path, site: Path | None = None, dist: Path | None = None, quiet: bool = False) -> Path:
     site = site or root / "site"
@@ -20,7 +24,9 @@ def bundle(root: Path, site: Path | None = None, dist: Path | None = None, quiet
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         for path in sorted(site.rglob("*")):
             if path.is_file():
-                z.write(path, f"{name}/{path.relative_to(site).as_posix()}")
+                stored = path.suffix in COMPRESSED
+                z.write(path, f"{name}/{path.relative_to(site).as_posix()}",
+                        compress_type=zipfile.ZIP_STORED if stored else None)
     tmp.replace(target)
     if not quiet:
         print(f"offline bundle: {target} ({target.stat().st_size / 1e6:.1f} MB); unzip it and open {name}/index.html")

@@ -8,6 +8,7 @@ keeps them working from file:// and under any subfolder.
 Staged pages carry their generated HTML blocks at the end, after a marker (see stage.stash_html):
 Markdown converts only the rest, and the blocks are put back into the rendered page."""
 import json
+import re
 
 from jinja2 import FileSystemBytecodeCache
 
@@ -53,6 +54,33 @@ def on_env(env, config, files):
     if cache:
         env.bytecode_cache = FileSystemBytecodeCache(cache)
     return env
+
+
+# Theme files no page of ours loads: Material's own search (its worker and the lunr languages; the
+# site searches with Pagefind, and offline with MiniSearch) and source maps. 2.5 MB per language
+# that every build copied and every offline bundle carried.
+_UNUSED_THEME_FILES = re.compile(r"^assets/javascripts/(lunr|workers)/|\.map$")
+
+
+def on_files(files, config):
+    docs = config["docs_dir"]
+    for f in [f for f in files if _UNUSED_THEME_FILES.search(f.src_uri)]:
+        if not (f.abs_src_path or "").startswith(docs):      # the theme's, not a page of ours
+            files.remove(f)
+    return files
+
+
+# Material writes <link rel="alternate" hreflang> into every page's head, and its script then fetches
+# sitemap.xml from the folder of each of those links (ar/countries/sitemap.xml...): five requests that
+# fail on every page served and on every page opened from the zip. Search engines ignore hreflang
+# links that are not absolute, which ours cannot be (the site works under any host and from files),
+# and the language list in the header does not need them.
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    head, sep, rest = output.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + sep + rest
 
 
 def on_page_context(context, page, config, nav):

@@ -69,11 +69,13 @@ def test_every_page_type_stays_on_this_machine(page, base, real_bundle):
             page.goto(base + lang + p)
             page.wait_for_load_state("networkidle")
     assert external(page, ("http://127.0.0.1",)) == []
+    assert page.failed == []        # every file a page asks for is in the site
     page.requests.clear()
     for lang in ("", "uk/"):
         for p in paths:
             page.goto((real_bundle / lang / p.split("?")[0]).as_uri())
     assert external(page, ("file://",)) == []
+    assert page.failed == []
     assert page.errors == []
 
 

@@ -16,3 +16,34 @@ def test_one_pagefind_bundle_per_language(built_mini):
         search = (built_mini / prefix / "search.html").read_text(encoding="utf-8")
         assert re.search(r'data-bundle="' + re.escape(prefix) + r'pagefind/"', search)
     assert not (built_mini / "ar" / "ar").exists()
+
+
+def test_no_unused_theme_or_search_files(built_mini):
+    """Material's own search (worker, lunr), source maps and the Pagefind interfaces the search
+    page does not load are left out: every build copied them, every offline bundle carried them."""
+    files = [p.relative_to(built_mini).as_posix() for p in built_mini.rglob("*") if p.is_file()]
+    assert not [f for f in files if f.endswith(".map") or "/lunr/" in f or "javascripts/workers/" in f]
+    assert not [f for f in files if re.search(r"pagefind-(component-ui|modular-ui|highlight)", f)]
+    for prefix in ("", "ar/"):      # what the search page does load is there
+        for name in ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js"):
+            assert (built_mini / prefix / "pagefind" / name).is_file()
+    assert (built_mini / "assets" / "javascripts").is_dir()     # Material's bundle itself stays
+
+
+def test_pages_carry_no_head_alternates(built_mini):
+    """Material's script fetches sitemap.xml beside every <link rel=alternate hreflang>: from a
+    profile, five requests that fail. The language list in the header still links every language."""
+    html = (built_mini / "ar" / "index.html").read_text(encoding="utf-8")
+    head, _, body = html.partition("</head>")
+    assert 'hreflang="' not in head
+    assert body.count('hreflang="') >= 2
+
+
+def test_bundle_stores_what_is_already_compressed(built_mini, tmp_path):
+    import zipfile
+    from trmkb import ROOT
+    from trmkb.bundle import bundle
+    with zipfile.ZipFile(bundle(ROOT, site=built_mini, dist=tmp_path, quiet=True)) as z:
+        methods = {i.filename.rsplit(".", 1)[-1]: i.compress_type for i in z.infolist() if not i.is_dir()}
+    assert methods["pf_fragment"] == methods["pagefind"] == zipfile.ZIP_STORED
+    assert methods["html"] == methods["js"] == zipfile.ZIP_DEFLATED

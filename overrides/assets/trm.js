@@ -57,6 +57,9 @@
       /* global PagefindUI */
       var ui = new PagefindUI({ element: "#trm-search", showSubResults: true, showImages: false,
                                 bundlePath: bundle.pathname,
+                                /* the index holds addresses from the site root (ar/countries/al.html);
+                                   by default Pagefind would put them under the bundle's folder (ar/ar/...) */
+                                baseUrl: root.pathname,
                                 translations: { placeholder: box.getAttribute("data-placeholder") } });
       if (q) ui.triggerSearch(q);
     }, failed);

@@ -39,6 +39,8 @@ def test_served_search_in_each_language(page, base, lang, query, expect):
     assert titles and not any("¶" in t for t in titles), titles     # heading permalinks are not indexed
     prefix = base + lang
     assert all(h.startswith(prefix) and (lang or not re.match(re.escape(base) + r"(fr|ar|sq|uk)/", h)) for h in hrefs), hrefs
+    for h in set(hrefs):        # every result opens its page (they once led to ar/ar/... and a 404)
+        assert page.request.get(h.split("#")[0]).status == 200, h
     assert external(page, ("http://127.0.0.1",)) == []
 
 

@@ -53,6 +53,11 @@ def test_search_returns_results_in_the_page_language(page, base, lang, word, exp
         assert not any("/ar/" in h for h in hrefs), hrefs
     else:
         assert all("/ar/" in h for h in hrefs), hrefs
+    result.click()      # a result opens its page in this language
+    page.wait_for_load_state()
+    assert page.url.split("#")[0] in [h.split("#")[0] for h in hrefs]
+    assert page.evaluate("document.documentElement.lang") == (lang.strip("/") or "en")
+    assert page.locator("h1").count() == 1
     only_local(page)
 
 

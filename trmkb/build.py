@@ -53,7 +53,7 @@ def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.
                   "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"}},
         "plugins": [],
         "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
-        "markdown_extensions": ["attr_list", "admonition", "tables", "md_in_html", {"toc": {"permalink": True}}],
+        "markdown_extensions": ["attr_list", "admonition", "tables", "md_in_html", {"toc": {"permalink": True, "permalink_title": t("permalink_title")}}],
         "extra_css": ["assets/trm.css"],
         "extra_javascript": ["assets/trm.js", "assets/checklist.js", "assets/directory.js", "assets/catalogue.js",
                              "assets/sop.js"],

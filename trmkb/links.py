@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .stage import DOWNLOAD
+
 EXTERNAL_OK = re.compile(r"^(https://[^\s/$.?#][^\s]*|mailto:[^@\s]+@[^@\s]+|tel:\+?[0-9]+)$")
 SKIP_DIRS = {"pagefind", "search", "assets", "data"}
 
@@ -61,7 +63,7 @@ def check_links(site: Path) -> list[str]:
             if target.is_dir():
                 problems.append(f"{rel}:{line}: link '{url}' points to a folder (opens a listing from file://)")
                 continue
-            if not target.exists():
+            if not target.exists() and target != (site / DOWNLOAD).resolve():   # made by 'trmkb bundle'
                 problems.append(f"{rel}:{line}: broken link '{url}'")
                 continue
             if parts.fragment and target.suffix == ".html" and site in target.parents:

@@ -46,6 +46,14 @@ def url_host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
+def after_title(body: str, block: str) -> str:
+    """Put a block right after the page's first heading (the offline page's download button,
+    where its first step says 'download the file')."""
+    out, n = re.subn(r"^# .*$", lambda m: m.group(0) + "\n\n" + str(block), body, count=1, flags=re.M)
+    return out if n else str(block) + "\n\n" + body
+
+
+TEMPLATES.filters["after_title"] = after_title
 TEMPLATES.filters["display_url"] = display_url
 TEMPLATES.filters["url_host"] = url_host
 
@@ -57,6 +65,10 @@ def compile_templates(cache: Path | None = None):
         TEMPLATES.bytecode_cache = FileSystemBytecodeCache(str(cache))
     for name in TEMPLATES.list_templates():
         TEMPLATES.get_template(name)
+
+
+# Where `trmkb bundle` puts a copy of the offline zip inside the site (see bundle.py).
+DOWNLOAD = "download/trm-kb-offline.zip"
 
 
 class Page:
@@ -90,7 +102,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         fdate=lambda d: i18n.date(d, lang) if d else "",
         vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
         facts_of=facts_of, unverified_count=unverified_count, is_stale=is_stale, TREATIES=TREATIES,
-        dir=i18n.Language(lang, False).dir, STATES=STATES,
+        dir=i18n.Language(lang, False).dir, STATES=STATES, DOWNLOAD=DOWNLOAD,
     )
 
 

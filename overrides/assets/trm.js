@@ -137,6 +137,8 @@
     if (!el.textContent) el.textContent = new Date().toLocaleDateString(document.documentElement.lang);
   });
 
+  /* opened from files (the unzipped bundle): hide what only the served site has (the download) */
+  if (location.protocol === "file:") document.documentElement.classList.add("trm-file");
   copyLinks();
   search();
 })();

@@ -78,3 +78,15 @@ def test_import_rejects_another_tool(page, tool_url, tmp_path):
     page.locator(".trm-import").set_input_files(str(bad))
     page.wait_for_function("document.querySelector('.trm-tool-message').textContent.length > 0")
     assert "does not contain answers" in page.locator(".trm-tool-message").inner_text()
+
+
+def test_keyboard_focus_is_visible_on_a_checkbox(page, built_mini, serve):
+    """Reached with Tab, a checkbox shows a focus ring (Material's reset had removed it)."""
+    page.goto(serve(built_mini) + "tools/t1.html")
+    box = page.get_by_label("First check")
+    box.focus()
+    page.keyboard.press("Shift+Tab")    # leave and come back by keyboard, so :focus-visible applies
+    page.keyboard.press("Tab")
+    assert box.evaluate("el => el === document.activeElement")
+    style = box.evaluate("el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth]; }")
+    assert style[0] != "none" and style[1] != "0px", style

@@ -101,3 +101,41 @@ def test_accessibility(page, base, lang, path):
     bad = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
            for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == [], json.dumps(bad, indent=1)
+
+
+def test_no_country_profile_scrolls_sideways_on_a_phone(page, base, built_real):
+    """Every profile in every language on a 375 px screen: the ratifications table once pushed 46
+    of them sideways (up to 56 px in Ukrainian) and cut off the sources column."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    wide = []
+    for html in sorted(built_real.glob("**/countries/*.html")):
+        rel = html.relative_to(built_real).as_posix()
+        if rel.endswith(("/index.html", "/compare.html")) or "/corridor-" in rel or rel.startswith("pagefind"):
+            continue
+        page.goto(base + rel, wait_until="domcontentloaded")
+        over = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if over > 0:
+            wide.append(f"{rel} +{over}px")
+    assert wide == []
+
+
+def test_the_served_site_offers_itself_for_download(page, base, real_bundle, built_real):
+    """The home page leads to the offline page, whose button downloads the zip (put in the site by
+    'trmkb bundle'); in the unzipped copy the button is hidden (the zip does not hold itself)."""
+    import zipfile
+    for lang in ("", "ar/"):
+        page.goto(base + lang + "index.html")
+        page.locator(".trm-build a[href$='offline.html']").click()
+        assert page.url == base + lang + "offline.html"
+        button = page.locator(".trm-download a")
+        assert button.is_visible()
+        with page.expect_download() as d:
+            button.click()
+        saved = d.value.path()
+        assert d.value.suggested_filename.startswith("trm-kb-offline-")
+        with zipfile.ZipFile(saved) as z:
+            names = z.namelist()
+        assert any(n.endswith("/index.html") and n.count("/") == 1 for n in names)
+        assert not any("/download/" in n for n in names)
+    page.goto((real_bundle / "offline.html").as_uri())
+    assert page.locator(".trm-download a").count() == 1 and not page.locator(".trm-download a").is_visible()

@@ -80,7 +80,9 @@ _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[
 
 def on_post_page(output, page, config):
     head, sep, rest = output.partition("</head>")
-    return _HEAD_ALTERNATE.sub("", head) + sep + rest
+    # The header's logo sits in a link named with the site's name: its English alt "logo" only
+    # made screen readers say "logo" in every language.
+    return _HEAD_ALTERNATE.sub("", head) + sep + rest.replace('alt="logo"', 'alt=""')
 
 
 def on_page_context(context, page, config, nav):

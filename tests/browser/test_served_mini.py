@@ -81,3 +81,21 @@ def test_no_page_scrolls_sideways(page, base, path, width):
     page.goto(base + path)
     page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_tab_skips_the_closed_menu_on_a_phone(page, base, lang):
+    """At 375 px the navigation drawer is off screen until opened: Tab must not walk through its
+    links (it took eight presses to leave them), and they are there once the drawer is open."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base + lang + "countries/ad.html")
+    in_drawer = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        in_drawer.append(page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"))
+    assert not any(in_drawer)
+    page.locator("label.md-header__button[for='__drawer']").click()
+    link = page.locator(".md-sidebar--primary .md-nav__link[href]").first
+    link.wait_for(state="visible")
+    link.focus()
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")

@@ -43,3 +43,8 @@ def test_printed_phase_holds_every_step_with_unique_anchors(page, base):
     page.get_by_label("Show what is done by").select_option("consular")
     assert page.locator("h3#SOP-1-1-consular").is_visible()
     assert not page.locator("h3#SOP-1-1-destination").is_visible()
+    page.emulate_media(media="print")     # on paper: no buttons or lists, but the role shown
+    assert not page.locator(".trm-print-page").is_visible()
+    assert not page.get_by_label("Show what is done by").is_visible()
+    assert page.locator(".trm-role-status").is_visible()
+    assert page.locator("h3#SOP-1-1-consular").is_visible()

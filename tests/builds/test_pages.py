@@ -22,3 +22,15 @@ def test_content_is_rendered_as_written(built_mini):
     assert "<kbd>Ctrl</kbd>+<kbd>P</kbd>" in html
     assert "&amp;lt;" not in html and "&amp;#34;" not in html and "&amp;#39;" not in html
     assert "Bodies are inserted" not in html        # the template's comment stays in the template
+
+
+def test_home_title_logo_and_comparison_lists(built_mini):
+    for prefix in ("", "ar/"):
+        home = (built_mini / prefix / "index.html").read_text(encoding="utf-8")
+        (title,) = re.findall(r"<title>([^<]*)</title>", home)
+        assert " - " not in title, title                    # not "TRM Knowledge Base - TRM Knowledge Base"
+        assert 'alt="logo"' not in home
+    compare = (built_mini / "countries" / "compare.html").read_text(encoding="utf-8")
+    select = re.search(r'<select name="c0">(.*?)</select>', compare, re.S).group(1)
+    assert re.findall(r"<option value=\"[A-Z]+\">([^<]+)</option>", select) == ["Albania", "Andorra", "France"]
+    assert "Country 1 <select" in compare

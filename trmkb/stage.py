@@ -17,6 +17,7 @@ from . import i18n
 from .model import TREATIES, Site, facts_of, is_stale, pick, unverified_count
 from .status import STATES, record_state, report
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml when PyYAML has it: 10x faster
 TEMPLATES = Environment(loader=PackageLoader("trmkb", "templates"), autoescape=select_autoescape(default=True),
                         undefined=ChainableUndefined,
                         # Markdown headings use {#anchor}; keep Jinja comments out of its way
@@ -208,7 +209,7 @@ def render(site: Site, strings: i18n.Strings, lang: str, page: Page, build_info:
         meta["hide"] = page.hide
     text, frags = stash_html(body)
     tail = (RAW_MARKER + json.dumps(frags, ensure_ascii=False) + "\n") if frags else ""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + text + tail
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n" + text + tail
 
 
 def stage(site: Site, strings: i18n.Strings, out: Path, langs: list[str], build_info: dict) -> dict:

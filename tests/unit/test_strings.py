@@ -34,3 +34,14 @@ def test_translation_keeps_placeholders(lang):
     assert sorted(set(tr) - set(EN)) == [], "keys that English does not have"
     for k, v in tr.items():
         assert sorted(re.findall(r"\{[a-z]+\}", v)) == sorted(re.findall(r"\{[a-z]+\}", EN[k])), (lang, k, v)
+
+
+def test_no_doubled_full_stop_after_a_date():
+    """Ukrainian dates end with 'р.' (23 листопада 2026 р.): a string that puts {date} right before
+    its own full stop printed 'р..'."""
+    from babel.dates import format_date
+    import datetime as dt
+    for code in ("uk",):
+        assert format_date(dt.date(2026, 11, 23), format="long", locale=code).endswith(".")
+        strings = yaml.safe_load((ROOT / f"i18n/strings/{code}.yml").read_text(encoding="utf-8"))
+        assert not [k for k, v in strings.items() if isinstance(v, str) and re.search(r"\{[a-z_]*date[a-z_]*\}\.", v)]

@@ -60,6 +60,12 @@ def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.
         "extra": {"homepage": lang.prefix + "index.html", "generator": False,   # no English-only footer notice
                   "trm_language": {"code": lang.code, "prefix": lang.prefix},
                   "trm_languages": [{"code": l.code, "name": l.name, "prefix": l.prefix} for l in langs],
+                  # the one 404 page hosts serve for any missing address speaks every language
+                  "trm_not_found": [{"code": l.code, "dir": l.dir, "prefix": l.prefix,
+                                     "title": strings.get(l.code, "not_found_title"),
+                                     "text": strings.get(l.code, "not_found_text"),
+                                     "home": strings.get(l.code, "not_found_home")}
+                                    for l in sorted(langs, key=lambda l: l.code != lang.code)],
                   "trm_jinja_cache": str(jinja_cache) if jinja_cache else None},
         "nav": [{t(k): lang.prefix + p} for k, p in NAV],
         "validation": {"nav": {"omitted_files": "ignore", "not_found": "warn"},

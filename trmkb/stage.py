@@ -103,7 +103,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         fdate=lambda d: i18n.date(d, lang) if d else "",
         vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
         facts_of=facts_of, unverified_count=unverified_count, is_stale=is_stale, TREATIES=TREATIES,
-        dir=i18n.Language(lang, False).dir, STATES=STATES, DOWNLOAD=DOWNLOAD,
+        dir=i18n.Language(lang, False).dir, ldir=lambda code: i18n.Language(code, False).dir, STATES=STATES, DOWNLOAD=DOWNLOAD,
     )
 
 

@@ -99,3 +99,17 @@ def test_tab_skips_the_closed_menu_on_a_phone(page, base, lang):
     link.wait_for(state="visible")
     link.focus()
     assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+
+
+@pytest.mark.parametrize("lang,label", [("", "Skip to content"), ("ar/", "انتقل إلى المحتوى")])
+def test_first_tab_offers_to_skip_to_the_content(page, base, lang, label):
+    """On every page the first Tab reaches "skip to content" (Material gave it only to pages whose
+    table of contents has a heading: not the home or search pages)."""
+    for path in ("index.html", "search.html", "countries/ad.html"):
+        page.goto(base + lang + path)
+        page.keyboard.press("Tab")
+        focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim(),"
+                                " document.activeElement.getAttribute('href')]")
+        assert "md-skip" in focused[0].split() and focused[1] == label, (path, focused)
+        target = focused[2].split("#")[1]
+        assert page.locator(f"[id='{target}']").count() == 1, (path, target)

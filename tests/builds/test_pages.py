@@ -34,3 +34,23 @@ def test_home_title_logo_and_comparison_lists(built_mini):
     select = re.search(r'<select name="c0">(.*?)</select>', compare, re.S).group(1)
     assert re.findall(r"<option value=\"[A-Z]+\">([^<]+)</option>", select) == ["Albania", "Andorra", "France"]
     assert "Country 1 <select" in compare
+
+
+def test_the_404_page_speaks_every_language(built_mini):
+    """Hosts serve the root 404.html for any missing address, whatever its language: it says so
+    in each language and links each language's home page (addresses from the root, as MkDocs
+    writes for 404 pages)."""
+    html = (built_mini / "404.html").read_text(encoding="utf-8")
+    assert re.search(r'<section class="trm-not-found" lang="en" dir="ltr">\s*<h1>Page not found</h1>', html)
+    assert re.search(r'<section class="trm-not-found" lang="ar" dir="rtl">\s*<h2>الصفحة غير موجودة</h2>', html)
+    assert 'href="/ar/index.html"' in html and 'href="/index.html"' in html
+    assert "404 - Not found" not in html
+
+
+def test_a_title_shown_as_published_is_marked_with_its_language(built_mini):
+    ar = (built_mini / "ar" / "resources" / "R-2010-test-guidelines.html").read_text(encoding="utf-8")
+    h1 = re.search(r"<h1[^>]*>.*?</h1>", ar, re.S).group(0)
+    assert re.match(r'<h1[^>]*\blang="en"', h1) and 'dir="ltr"' in h1 and "Fixture guidelines on return" in h1, h1
+    assert "{" not in h1
+    en = (built_mini / "resources" / "R-2010-test-guidelines.html").read_text(encoding="utf-8")
+    assert 'lang="en"' not in re.search(r"<h1[^>]*>", en).group(0)

@@ -60,7 +60,8 @@
                                 /* the index holds addresses from the site root (ar/countries/al.html);
                                    by default Pagefind would put them under the bundle's folder (ar/ar/...) */
                                 baseUrl: root.pathname,
-                                translations: { placeholder: box.getAttribute("data-placeholder") } });
+                                /* our words in every language (Pagefind has none for Albanian) */
+                                translations: JSON.parse(box.getAttribute("data-ui") || "{}") });
       if (q) ui.triggerSearch(q);
     }, failed);
   }

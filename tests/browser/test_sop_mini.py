@@ -48,3 +48,5 @@ def test_printed_phase_holds_every_step_with_unique_anchors(page, base):
     assert not page.get_by_label("Show what is done by").is_visible()
     assert page.locator(".trm-role-status").is_visible()
     assert page.locator("h3#SOP-1-1-consular").is_visible()
+    line = page.locator(".trm-print-only")       # when it was printed and from which version
+    assert line.is_visible() and page.locator(".trm-print-only .trm-print-date").inner_text().strip()

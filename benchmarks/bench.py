@@ -6,8 +6,9 @@
 
 Works on a copy of the project's sources. Reports: validate; a full build from nothing (as on a fresh
 clone or in CI: nothing kept from an earlier build) with its stages (stage, MkDocs and Pagefind per
-language); a full build after an edit to one country's English summary, and with nothing changed
-(see trmkb/incremental.py); bundle, peak memory; site size, HTML per page (median and largest), the first search's
+language); a full build after an edit to one country's English summary, after an edit to one
+French page, and with nothing changed (see trmkb/incremental.py); what scripts/build takes after
+that French edit (its set-up check, the build and the zip); bundle, peak memory; site size, HTML per page (median and largest), the first search's
 download on the served site, offline index per language, zip size; and a one-language preview rebuild."""
 from __future__ import annotations
 
@@ -118,7 +119,10 @@ def main():
     sys.path.insert(0, str(ROOT))
     from trmkb.build import preview as preview_build
     from trmkb.bundle import bundle as make_bundle
+    fr_page = root / "content" / "sop" / "SOP-1.fr.md"      # a translator's change: French pages only
+    fr_original = fr_page.read_text(encoding="utf-8")
     validate, validate_kept, cold, edited, unchanged, bundle, timings = [], [], [], [], [], [], []
+    edited_one, bootstrap, scripts_build = [], [], []
     run(build_cmd)   # warm-up (disk caches)
 
     def forget():    # nothing kept from an earlier run, as on a fresh clone or in CI
@@ -142,7 +146,15 @@ def main():
         t0 = time.perf_counter()
         z = make_bundle(root, site=out, dist=dist, quiet=True)
         bundle.append(time.perf_counter() - t0)
+        fr_page.write_text(fr_original + f"\nModification {i}.\n", encoding="utf-8")
+        edited_one.append(run(build_cmd))
+        # what 'scripts/build' adds around the build: its set-up check (nothing to install) and the zip
+        bootstrap.append(run(["bash", "-c", "source scripts/_bootstrap.sh"]))
+        t0 = time.perf_counter()
+        make_bundle(root, site=out, dist=dist, quiet=True)
+        scripts_build.append(bootstrap[-1] + edited_one[-1] + time.perf_counter() - t0)
     probe.write_text(original, encoding="utf-8")
+    fr_page.write_text(fr_original, encoding="utf-8")
     # Preview: what 'scripts/serve --lang fr' does after an edit, in its long-lived process:
     # validate, stage French, MkDocs --dirty, Pagefind for that language (root is a copy).
     preview = []
@@ -168,8 +180,11 @@ def main():
         for what in ("stage", "mkdocs", "pagefind"):
             row(f"    {what} {l} (in a worker)", [t[f"{what}_per_language"][l] for t in timings])
     row("trmkb build after an edit", edited)
+    row("  ... to one language (fr)", edited_one)
     row("trmkb build, nothing changed", unchanged)
     row("bundle (zip)", bundle)
+    row("scripts/_bootstrap.sh, set up", bootstrap)
+    row("scripts/build, one-language edit", scripts_build)
     row("preview rebuild (serve --lang fr)", preview)
     print(f"  peak memory of one process       {peak:7.0f} MiB")
     print(f"  HTML pages                       {m['html_pages']:7d}")

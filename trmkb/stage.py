@@ -78,6 +78,12 @@ class Page:
         self.ctx, self.fallback, self.index, self.body, self.hide = ctx or {}, fallback, index, body, list(hide)
 
 
+def arrow(lang: str) -> str:
+    """From the first country to the second, in reading order: in right-to-left text a '→'
+    after the first name points back at it (Arabic corridors read as the reverse route)."""
+    return "←" if i18n.Language(lang, False).dir == "rtl" else "→"
+
+
 def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info: dict):
     here = posixpath.dirname(stem)
 
@@ -97,13 +103,13 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         site=site, lang=lang, stem=stem, build=build_info, t=t, href=href, asset=asset,
         L=lambda loc: pick(loc, lang, site.default) or "",
         sep=t("list_separator"),
-        cname=lambda iso: i18n.country_name(iso, lang),
+        cname=lambda iso: i18n.country_name(iso, lang), i18n_name=i18n.country_name,
         by_name=lambda codes: sorted(set(codes), key=lambda iso: i18n.country_name(iso, lang)),
         lname=lambda code: i18n.language_name(code, lang),
         fdate=lambda d: i18n.date(d, lang) if d else "",
         vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
         facts_of=facts_of, unverified_count=unverified_count, is_stale=is_stale, TREATIES=TREATIES,
-        dir=i18n.Language(lang, False).dir, ldir=lambda code: i18n.Language(code, False).dir, STATES=STATES, DOWNLOAD=DOWNLOAD,
+        arrow=arrow(lang), dir=i18n.Language(lang, False).dir, ldir=lambda code: i18n.Language(code, False).dir, STATES=STATES, DOWNLOAD=DOWNLOAD,
     )
 
 
@@ -124,7 +130,7 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
         out.append(Page("countries/compare", "compare.md.j2", t("compare_title"), index=False))
     for d, o in site.corridors():
         out.append(Page(f"countries/corridor-{d.lower()}-{o.lower()}", "corridor.md.j2",
-                        f"{i18n.country_name(d, lang)} → {i18n.country_name(o, lang)}", {"d": site.countries[d], "o": site.countries[o]}))
+                        f"{i18n.country_name(d, lang)} {arrow(lang)} {i18n.country_name(o, lang)}", {"d": site.countries[d], "o": site.countries[o]}))
     for rid, r in sorted(site.resources.items()):
         out.append(Page(f"resources/{rid}", "resource.md.j2", r["title"], {"r": r, "tstate": st(r)}))
     for tid, tool in sorted(site.tools.items()):

@@ -35,8 +35,20 @@
     });
   }
 
+  /* The address follows the country and theme chosen, so a copied link shares this view. */
+  function remember(s) {
+    var q = new URLSearchParams(location.search);
+    if (s.countries) q.set("country", s.countries.toLowerCase()); else q.delete("country");
+    if (s.themes.length === 1) q.set("theme", s.themes[0]); else q.delete("theme");
+    var search = q.toString();
+    try {
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    } catch (e) { /* some browsers refuse this for file:// pages: the view still works */ }
+  }
+
   function update() {
     var s = state();
+    remember(s);
     var shown = 0;
     items.forEach(function (li, i) {
       var ok = matches(li, i, s, null);

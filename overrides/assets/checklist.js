@@ -17,6 +17,19 @@
   var message = bar.querySelector(".trm-tool-message");
   bar.hidden = false;
 
+  /* The bar stays at the top while the list scrolls: keep a control reached with Tab (or Shift+Tab)
+     from ending up under it and the header, by reserving their height when the page scrolls to it. */
+  function reserve() {
+    var header = document.querySelector(".md-header");
+    var style = window.getComputedStyle(bar);
+    var h = (style.position === "sticky" ? parseFloat(style.top) + bar.offsetHeight
+                                          : (header ? header.offsetHeight : 0)) + 8;
+    document.documentElement.style.scrollPaddingTop = h + "px";
+  }
+  reserve();
+  window.addEventListener("resize", reserve);
+  if (window.ResizeObserver) new ResizeObserver(reserve).observe(bar);   /* its lines fill in later */
+
   function store(kind) {
     try { return kind === "local" ? window.localStorage : window.sessionStorage; } catch (e) { return null; }
   }

@@ -14,6 +14,12 @@
     var controls = panel.querySelectorAll("[data-filter]");
     var fold = function (s) { return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase(); };
 
+    /* the name in this language, or the ISO code shown on the tiles ("ua"), or the English name */
+    function found(r, q) {
+      var keys = fold(r.getAttribute("data-keys") || "");
+      return fold(r.textContent).indexOf(q) >= 0 || keys.split(" ")[0] === q || keys.indexOf(q) > 2;
+    }
+
     function apply() {
       var f = {};
       each(controls, function (c) { f[c.getAttribute("data-filter")] = c.value; });
@@ -23,7 +29,7 @@
                  (!f.roles || r.getAttribute("data-roles").split(" ").indexOf(f.roles) >= 0) &&
                  (!f.nrm || r.getAttribute("data-nrm") === f.nrm) &&
                  (!f.party || r.getAttribute("data-party").split(" ").indexOf(f.party) >= 0) &&
-                 (!f.text || fold(r.textContent).indexOf(fold(f.text.trim())) >= 0);
+                 (!f.text || found(r, fold(f.text.trim())));
         r.hidden = !ok;
         if (ok) shown++;
       });

@@ -62,6 +62,9 @@
                                 baseUrl: root.pathname,
                                 /* our words in every language (Pagefind has none for Albanian) */
                                 translations: JSON.parse(box.getAttribute("data-ui") || "{}") });
+      /* Pagefind names its box with a title only, which not every screen reader announces */
+      var input = box.querySelector(".pagefind-ui__search-input");
+      if (input) input.setAttribute("aria-label", box.getAttribute("data-label"));
       if (q) ui.triggerSearch(q);
     }, failed);
   }
@@ -135,8 +138,18 @@
 
   /* Printed pages say when they were printed (a brief may be read weeks later). */
   Array.prototype.forEach.call(document.querySelectorAll(".trm-print-date"), function (el) {
-    if (!el.textContent) el.textContent = new Date().toLocaleDateString(document.documentElement.lang);
+    /* the month in words: 11/23/2026 reads differently in different countries */
+    if (!el.textContent) el.textContent = new Date().toLocaleDateString(document.documentElement.lang,
+                                                                        { day: "numeric", month: "long", year: "numeric" });
   });
+
+  /* Switching language keeps the view: the role chosen on a procedure (?role=), the countries
+     compared (?c=), the catalogue's filters and the section (#anchor), the same in every language. */
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a.md-select__link[hreflang]");
+    if (!a || (!location.search && !location.hash)) return;
+    a.href = a.href.split(/[?#]/)[0] + location.search + location.hash;
+  }, true);
 
   /* opened from files (the unzipped bundle): hide what only the served site has (the download) */
   if (location.protocol === "file:") document.documentElement.classList.add("trm-file");

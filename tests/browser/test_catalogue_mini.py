@@ -29,3 +29,18 @@ def test_filter_by_country_theme_and_year(page, root, lang):
     page.locator('input[name="q"]').fill("handbook")
     assert shown(page) == ["Fixture handbook on children"]
     assert page.locator(".trm-result-count").inner_text().startswith("1")
+
+
+def test_the_address_follows_the_filters_so_a_copied_link_shares_them(page, built_mini, serve):
+    base = serve(built_mini)
+    page.goto(base + "resources/index.html?country=ad")
+    names = page.locator('select[name="countries"] option').all_inner_texts()[1:]
+    assert names == sorted(names)           # by name, not by code (Albania before Andorra before France)
+    page.locator('select[name="countries"]').select_option("AL")
+    page.locator('input[name="themes"][value="children"]').check()
+    assert page.url.endswith("resources/index.html?country=al&theme=children")
+    page.goto(page.url)                     # the shared link opens the same view
+    assert shown(page) == ["Fixture handbook on children"]
+    page.locator('select[name="countries"]').select_option("")
+    page.locator('input[name="themes"][value="children"]').uncheck()
+    assert page.url.endswith("resources/index.html")

@@ -75,3 +75,13 @@ def test_profile_reads_on_a_phone(page, base, lang):
         label = rows.nth(i).locator("dt").first.bounding_box()
         assert value["width"] >= 0.9 * row["width"], (i, value, row)
         assert value["y"] >= label["y"] + label["height"] - 1
+
+
+def test_find_by_the_code_on_the_tiles_or_the_english_name(page, base):
+    page.goto(base + "countries/index.html")
+    page.get_by_label("Find").fill("ad")           # the code shown on the tiles
+    assert visible_rows(page) == ["Andorra"]
+    page.goto(base + "ar/countries/index.html")
+    page.locator('input[data-filter="text"]').fill("France")     # the English name, on the Arabic page
+    assert len(visible_rows(page)) == 1 and page.locator("#trm-directory tbody tr:not([hidden])").get_attribute(
+        "data-keys").startswith("fr ")

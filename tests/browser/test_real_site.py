@@ -93,9 +93,11 @@ def test_checklist_from_the_bundle(page, real_bundle):
 
 @pytest.mark.parametrize("lang", ["", "ar/"])
 @pytest.mark.parametrize("path", ["index.html", "countries/al.html", "resources/index.html", "sop/SOP-4.2.html",
-                                  "tools/t3.html"])
+                                  "tools/t3.html", "search.html?q=return"])
 def test_accessibility(page, base, lang, path):
     page.goto(base + lang + path)
+    if path.startswith("search"):       # Pagefind's box and results, once they are there
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=20000)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     bad = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
@@ -139,3 +141,41 @@ def test_the_served_site_offers_itself_for_download(page, base, real_bundle, bui
         assert not any("/download/" in n for n in names)
     page.goto((real_bundle / "offline.html").as_uri())
     assert page.locator(".trm-download a").count() == 1 and not page.locator(".trm-download a").is_visible()
+
+
+@pytest.mark.parametrize("lang,width", [("", 1280), ("", 375), ("ar/", 375), ("ar/", 1280)])
+def test_keyboard_focus_is_never_hidden_under_the_checklist_bar(page, base, lang, width):
+    """Going back through a long checklist with Shift+Tab, each control must come into view below
+    the header and the checklist's bar that stay on top (45 of 73 ended up hidden under them)."""
+    page.set_viewport_size({"width": width, "height": 740 if width < 600 else 800})
+    page.goto(base + lang + "tools/t3.html")
+    page.locator("footer").last.scroll_into_view_if_needed()
+    page.locator(".trm-item input").last.focus()
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Shift+Tab")
+        box = page.evaluate("""() => {
+            const el = document.activeElement, r = el.getBoundingClientRect();
+            const covers = [document.querySelector('.md-header'), document.querySelector('.trm-tool-bar')]
+              .filter(c => c && ['sticky', 'fixed'].includes(getComputedStyle(c).position))
+              .map(c => c.getBoundingClientRect().bottom);
+            return {tag: el.tagName, name: el.name || el.textContent.trim().slice(0, 30), top: r.top,
+                    under: Math.max(0, ...covers), inBar: !!el.closest('.trm-tool-bar, .md-header')};
+        }""")
+        if not box["inBar"] and box["top"] < box["under"] - 1:
+            hidden.append(box)
+    assert hidden == [], [(b["name"], round(b["top"]), round(b["under"])) for b in hidden] + [
+        page.evaluate("document.documentElement.style.scrollPaddingTop")]
+
+
+@pytest.mark.parametrize("lang,width", [("", 1280), ("ar/", 375), ("uk/", 375)])
+def test_directory_names_are_not_broken_inside_a_word(page, base, lang, width):
+    """A one-word country name stays on one line in the directory table ("Afghani/stan" at 1280 px,
+    48 Arabic names cut between joined letters at 375 px); the table scrolls in its box instead."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base + lang + "countries/index.html")
+    broken = page.evaluate("""() => Array.from(document.querySelectorAll('#trm-directory tbody th a'))
+        .filter(a => !/\\s/.test(a.textContent.trim()) && a.getClientRects().length > 1)
+        .map(a => a.textContent.trim())""")
+    assert broken == []
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")

@@ -115,3 +115,18 @@ def test_first_tab_offers_to_skip_to_the_content(page, base, lang, label):
         assert "md-skip" in focused[0].split() and focused[1] == label, (path, focused)
         target = focused[2].split("#")[1]
         assert page.locator(f"[id='{target}']").count() == 1, (path, target)
+
+
+def test_switcher_keeps_the_view_and_the_section(page, base):
+    """A trainer's link with a role and a section opens, in another language, the same view."""
+    page.goto(base + "sop/SOP-1.1.html?role=consular#origin")
+    page.locator(".md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="ar"]').click()
+    page.wait_for_load_state()
+    assert page.url == base + "ar/sop/SOP-1.1.html?role=consular#origin"
+    page.goto(base + "countries/compare.html?c=FR,AL")
+    page.locator(".md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="ar"]').click()
+    page.wait_for_load_state()
+    assert page.url == base + "ar/countries/compare.html?c=FR,AL"
+    assert page.locator("#trm-compare").is_visible()

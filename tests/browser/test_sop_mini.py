@@ -1,4 +1,6 @@
 """Procedures: deep links with stable ids, role filter, redirects for old ids, printed phase."""
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -49,4 +51,5 @@ def test_printed_phase_holds_every_step_with_unique_anchors(page, base):
     assert page.locator(".trm-role-status").is_visible()
     assert page.locator("h3#SOP-1-1-consular").is_visible()
     line = page.locator(".trm-print-only")       # when it was printed and from which version
-    assert line.is_visible() and page.locator(".trm-print-only .trm-print-date").inner_text().strip()
+    printed = page.locator(".trm-print-only .trm-print-date").inner_text().strip()
+    assert line.is_visible() and re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", printed), printed   # month in words

@@ -54,3 +54,13 @@ def test_a_title_shown_as_published_is_marked_with_its_language(built_mini):
     assert "{" not in h1
     en = (built_mini / "resources" / "R-2010-test-guidelines.html").read_text(encoding="utf-8")
     assert 'lang="en"' not in re.search(r"<h1[^>]*>", en).group(0)
+
+
+def test_corridor_arrows_point_along_the_route_in_right_to_left_text(built_mini):
+    """France → Albania: in Arabic a '→' after فرنسا points back at it, so the route read reversed."""
+    en = (built_mini / "countries" / "corridor-fr-al.html").read_text(encoding="utf-8")
+    ar = (built_mini / "ar" / "countries" / "corridor-fr-al.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>France → Albania", en)
+    h1 = re.search(r"<h1[^>]*>(.*?)<", ar).group(1)
+    assert "←" in h1 and "→" not in h1 and h1.index("فرنسا") < h1.index("ألبانيا"), h1
+    assert "→" not in re.search(r"<title>(.*?)</title>", ar).group(1)

@@ -134,14 +134,14 @@ def _one_language(code: str):
     j = _JOB
     lang = next(l for l in j["langs"] if l.code == code)
     t0 = time.perf_counter()
-    pages = stage(j["site"], j["strings"], j["docs"], [code], j["info"])[code]
+    pages = _stage_kept(j["root"], j["site"], j["strings"], j["docs"], code, j["langs"], j["info"])
     t1 = time.perf_counter()
     cfg = write_mkdocs_config(j["root"], j["build_dir"], j["docs"], lang, j["langs"], j["strings"])
     kept = j["build_dir"] / "parts" / code
     error = _mkdocs_kept(j["root"], cfg, j["docs"] / code, kept)
     t2 = time.perf_counter()
     if error:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}"
+        return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}", ""
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
     shutil.copytree(kept, part)     # a copy: the next build updates the kept folder in place
@@ -155,8 +155,21 @@ def _one_language(code: str):
             pagefind(part, lang)
             cached.put(key, bundle)
     except BuildError as e:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), str(e)
-    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None
+        return code, pages, (t1 - t0, t2 - t1, 0.0), str(e), key
+    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None, key
+
+
+def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs, info: dict) -> int:
+    """Stage one language's pages, unless nothing they are made from changed since they were
+    staged (incremental.stage_key): then the staged folder is already right. Returns the count."""
+    kept = incremental.Staged(docs, code)
+    key = incremental.stage_key(root, code, [l.code for l in langs], info)
+    count = kept.pages(key)
+    if count is None:
+        kept.forget()
+        count = stage(site, strings, docs, [code], info)[code]
+        kept.done(key, count)
+    return count
 
 
 def pagefind(site: Path, lang: i18n.Language):
@@ -235,12 +248,12 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
         if parallel else None
     with pool or contextlib.nullcontext(), Indexer() as node, ThreadPoolExecutor(max_workers=1) as indexer:
         def collect(result):
-            code, n, (ts, tm, tp), error = result
+            code, n, (ts, tm, tp), error, key = result
             out["pages"][code], out["stage"][code], out["mkdocs"][code], out["pagefind"][code] = n, ts, tm, tp
             if error:
                 failures.append(error)
             else:
-                futures[code] = indexer.submit(node.index, parts[code], code, indexes[code], build_dir)
+                futures[code] = indexer.submit(node.index, parts[code], code, indexes[code], build_dir, key)
         for result in (pool.imap_unordered(_one_language, codes) if pool else map(_one_language, codes)):
             collect(result)
         for code, f in futures.items():
@@ -374,7 +387,7 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     docs = build_dir / "docs"
     with incremental.lock(build_dir):
         compile_templates(jinja_cache(build_dir))
-        stage(build_site(src), strings, docs, [lang.code], build_info(root))
+        _stage_kept(root, build_site(src), strings, docs, lang.code, src.langs, build_info(root))
         cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
         out = build_dir / f"preview-{lang.code}"
         error = _mkdocs_kept(root, cfg, docs / lang.code, out)

@@ -16,6 +16,7 @@ import contextlib
 import fcntl
 import functools
 import hashlib
+import json
 import platform
 import shutil
 from importlib import metadata
@@ -98,6 +99,51 @@ def digest_tree(path: Path, pattern: str = "**/*") -> str:
     return h.hexdigest()
 
 
+STAGING = ("trmkb/stage.py", "trmkb/model.py", "trmkb/status.py", "trmkb/i18n.py", "trmkb/project.py",
+           "trmkb/load.py")
+
+
+def stage_key(root: Path, code: str, codes: list[str], build: dict) -> str:
+    """What a language's staged pages are made from: every data file, the English and this
+    language's content files (not the other languages': a page shows its own language or falls back
+    to English), the interface strings of both, the templates and the staging code, the build's
+    version and date. When it has not changed, the pages staged last time are still right."""
+    other = tuple(f".{c}.md" for c in codes if c != code)
+    h = hashlib.sha1(json.dumps([code, build], sort_keys=True).encode())
+    h.update(code_digest(PACKAGES + ("babel", "pyyaml"), STAGING).encode())
+    h.update(digest_tree(ROOT / "trmkb" / "templates").encode())       # the package's, not the project's
+    for folder, pattern in (("data", "**/*"), ("content", "**/*.md")):
+        for f in sorted(p for p in (root / folder).glob(pattern) if p.is_file() and not p.name.endswith(other)):
+            h.update(f.relative_to(root).as_posix().encode("utf-8") + b"\0" + hashlib.sha1(f.read_bytes()).digest())
+    for f in ("i18n/languages.yml", "i18n/strings/en.yml", f"i18n/strings/{code}.yml"):
+        p = root / f
+        h.update(f.encode() + b"\0" + (hashlib.sha1(p.read_bytes()).digest() if p.is_file() else b"-"))
+    return h.hexdigest()
+
+
+class Staged:
+    """A language's staged pages (build/docs/<code>/) and the key they were made with, kept beside
+    them (build/docs/<code>.staged), with their count. Removed while staging runs, so pages staged
+    halfway, or by a run that did not record its key, are never trusted."""
+
+    def __init__(self, docs: Path, code: str):
+        self.dir = docs / code
+        self.stamp = docs / f"{code}.staged"
+
+    def pages(self, key: str) -> int | None:
+        try:
+            kept_key, count = self.stamp.read_text().split()
+        except (OSError, ValueError):
+            return None
+        return int(count) if kept_key == key and self.dir.is_dir() else None
+
+    def forget(self):
+        self.stamp.unlink(missing_ok=True)
+
+    def done(self, key: str, count: int):
+        self.stamp.write_text(f"{key} {count}")
+
+
 def mkdocs_fingerprint(root: Path, cfg: Path, docs_root: Path) -> str:
     """What a language's MkDocs output depends on, apart from the text of each staged page."""
     h = hashlib.sha1()
@@ -144,6 +190,11 @@ class Derived:
         return None
 
     FILE = "output"     # where a kept file (not a folder) is stored
+
+    def get_file(self) -> Path | None:
+        """The kept file, whatever its key (the caller knows it matches by other means)."""
+        f = self.dir / self.FILE
+        return f if self.stamp.is_file() and f.is_file() else None
 
     def put(self, key: str, source: Path):
         """Keep a copy of source (a folder, or a file stored as FILE) for the next build with the same key."""

@@ -93,19 +93,29 @@ class Indexer:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, encoding="utf-8")
 
-    def index(self, site: Path, lang: str, target: Path, cache: Path | None = None) -> int:
+    def index(self, site: Path, lang: str, target: Path, cache: Path | None = None, pages_key: str = "") -> int:
         """Index the pages of one language found under site (that language's own build, before
         the languages are merged) into target; return its size in bytes. With cache (a folder
-        kept between builds), an index made from the same documents is reused."""
-        text = json.dumps(documents(site).get(lang, []), ensure_ascii=False)
+        kept between builds), an index made from the same documents is reused; when the pages
+        themselves are unchanged (pages_key, see incremental.pages_key) without even reading them."""
         kept = incremental.Derived(cache, "offline", lang) if cache else None
+        same_pages = kept.stamp.with_suffix(".pages") if kept else None
+        if kept and pages_key and kept.get_file() and same_pages.is_file() and same_pages.read_text() == pages_key:
+            shutil.copy2(kept.get_file(), target)
+            return target.stat().st_size
+        if same_pages:
+            same_pages.unlink(missing_ok=True)      # until the kept index is known to match these pages
+        text = json.dumps(documents(site).get(lang, []), ensure_ascii=False)
         key = incremental.text_key(text) if kept else ""
         if kept and kept.get(key):
             shutil.copy2(kept.dir / kept.FILE, target)
-            return target.stat().st_size
-        size = self._index(text, lang, target)
-        if kept:
-            kept.put(key, target)
+            size = target.stat().st_size
+        else:
+            size = self._index(text, lang, target)
+            if kept:
+                kept.put(key, target)
+        if same_pages and pages_key:
+            same_pages.write_text(pages_key)
         return size
 
     def _index(self, text: str, lang: str, target: Path) -> int:

@@ -48,6 +48,38 @@ def test_edit_rebuilds_only_what_changed_and_matches_a_clean_build(project, tmp_
     assert_same_site(project, tmp_path, "after-edit")
 
 
+def test_a_translation_edit_restages_only_its_language(project, tmp_path):
+    """Staging is skipped for a language when nothing its pages are made from changed: an edit to
+    an Arabic page restages Arabic only; a build with nothing changed stages nothing."""
+    assert build(project, quiet=True) == 0
+    stamps = {c: project / "build" / "docs" / f"{c}.staged" for c in ("en", "ar")}
+    before = {c: s.stat().st_mtime_ns for c, s in stamps.items()}
+    assert build(project, quiet=True) == 0
+    assert {c: s.stat().st_mtime_ns for c, s in stamps.items()} == before, "nothing changed: nothing restaged"
+    step = project / "content" / "sop" / "SOP-1.1.ar.md"
+    step.write_text(step.read_text(encoding="utf-8") + "\nجملة مضافة للاختبار.\n", encoding="utf-8")
+    assert build(project, quiet=True) == 0
+    assert stamps["en"].stat().st_mtime_ns == before["en"], "English does not show Arabic pages"
+    assert stamps["ar"].stat().st_mtime_ns != before["ar"]
+    assert "جملة مضافة للاختبار" in (project / "site" / "ar" / "sop" / "SOP-1.1.html").read_text(encoding="utf-8")
+    assert_same_site(project, tmp_path, "after-translation-edit")
+
+
+def test_a_preview_in_between_is_not_mistaken_for_the_full_build(project, tmp_path):
+    """The preview stages into the same folder: after a preview of an edit that is then undone,
+    the full build must not keep the preview's pages."""
+    from trmkb.build import preview
+    assert build(project, quiet=True) == 0
+    f = project / "data" / "countries" / "ad.yaml"
+    original = f.read_text(encoding="utf-8")
+    f.write_text(original.replace("Zebrafixture", "Okapifixture"), encoding="utf-8")
+    assert preview(project, "en", quiet=True) is not None
+    f.write_text(original, encoding="utf-8")
+    assert build(project, quiet=True) == 0
+    assert "Okapifixture" not in (project / "site" / "countries" / "ad.html").read_text(encoding="utf-8")
+    assert_same_site(project, tmp_path, "after-preview")
+
+
 def test_removed_record_leaves_no_page_behind(project, tmp_path):
     assert build(project, quiet=True) == 0
     assert (project / "site" / "ar" / "resources" / "R-2019-test-handbook.html").exists()

@@ -105,6 +105,13 @@
     });
   }
 
+  function clearItem(item) {
+    Array.prototype.forEach.call(item.querySelectorAll("input, textarea, select"), function (el) {
+      if (el.type === "checkbox" || el.type === "radio") el.checked = false;
+      else el.value = "";
+    });
+  }
+
   function say(key) {
     message.textContent = message.getAttribute(key);
   }
@@ -157,7 +164,8 @@
         var data = JSON.parse(reader.result);
         if (data.tool !== tool || String(data.version).split(".")[0] !== version.split(".")[0] ||
             typeof data.answers !== "object") throw new Error("wrong tool");
-        form.reset();
+        /* the file replaces the answers it can hold; personal ones (never exported) stay as typed */
+        items().forEach(function (item) { if (!isPersonal(item)) clearItem(item); });
         apply(data.answers);
         save();
         update();

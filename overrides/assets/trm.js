@@ -16,7 +16,12 @@
       btn.hidden = false;
       btn.addEventListener("click", function () {
         var url = location.href.split("#")[0];
-        var done = function () { btn.textContent = btn.getAttribute("data-copied"); };
+        var label = btn.getAttribute("data-label") || btn.textContent;
+        btn.setAttribute("data-label", label);
+        var done = function () {      /* says so, then offers to copy again */
+          btn.textContent = btn.getAttribute("data-copied");
+          setTimeout(function () { btn.textContent = label; }, 3000);
+        };
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(url).then(done, function () { window.prompt("", url); });
         } else {

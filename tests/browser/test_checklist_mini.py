@@ -69,6 +69,16 @@ def test_export_then_import_restores_answers(page, tool_url, tmp_path):
     page.wait_for_function("document.querySelector('.trm-progress').textContent.startsWith('2 of 3')")
     assert page.get_by_label("First check").is_checked()
     assert page.locator('input[name="T1.A.02"][value="no"]').is_checked()
+    # importing again over answers in progress: the file's answers replace the others, and a
+    # personal answer typed on the page (which no file holds) is not wiped
+    page.get_by_label("First check").uncheck()
+    page.locator('input[name="T1.A.02"][value="unknown"]').check()
+    page.get_by_label("Name").fill("Jane Example")
+    page.locator(".trm-import").set_input_files(str(path))
+    page.wait_for_function("document.querySelector('.trm-progress').textContent.startsWith('3 of 3')")
+    assert page.get_by_label("First check").is_checked()
+    assert page.locator('input[name="T1.A.02"][value="no"]').is_checked()
+    assert page.get_by_label("Name").input_value() == "Jane Example"
 
 
 def test_import_rejects_another_tool(page, tool_url, tmp_path):

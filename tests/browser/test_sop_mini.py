@@ -53,3 +53,15 @@ def test_printed_phase_holds_every_step_with_unique_anchors(page, base):
     line = page.locator(".trm-print-only")       # when it was printed and from which version
     printed = page.locator(".trm-print-only .trm-print-date").inner_text().strip()
     assert line.is_visible() and re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", printed), printed   # month in words
+
+
+def test_copy_link_copies_the_step_address_then_offers_to_copy_again(page, base):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(base + "sop/SOP-1.1.html?role=consular#origin")
+    button = page.locator(".trm-copy-link").first
+    label = button.inner_text()
+    button.click()
+    assert button.inner_text() != label                           # "Link copied"
+    assert page.evaluate("navigator.clipboard.readText()") == base + "sop/SOP-1.1.html?role=consular"
+    page.wait_for_function("(l) => document.querySelector('.trm-copy-link').textContent === l", arg=label,
+                           timeout=6000)

@@ -66,7 +66,10 @@
                                    by default Pagefind would put them under the bundle's folder (ar/ar/...) */
                                 baseUrl: root.pathname,
                                 /* our words in every language (Pagefind has none for Albanian) */
-                                translations: JSON.parse(box.getAttribute("data-ui") || "{}") });
+                                translations: JSON.parse(box.getAttribute("data-ui") || "{}"),
+                                /* a long page (a country profile) is not pushed below short ones that
+                                   name the same country (corridors): Україна found its profile 6th */
+                                ranking: { pageLength: 0.2 } });
       /* Pagefind names its box with a title only, which not every screen reader announces */
       var input = box.querySelector(".pagefind-ui__search-input");
       if (input) input.setAttribute("aria-label", box.getAttribute("data-label"));

@@ -2,6 +2,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -63,5 +64,4 @@ def test_copy_link_copies_the_step_address_then_offers_to_copy_again(page, base)
     button.click()
     assert button.inner_text() != label                           # "Link copied"
     assert page.evaluate("navigator.clipboard.readText()") == base + "sop/SOP-1.1.html?role=consular"
-    page.wait_for_function("(l) => document.querySelector('.trm-copy-link').textContent === l", arg=label,
-                           timeout=6000)
+    expect(button).to_have_text(label, timeout=6000)

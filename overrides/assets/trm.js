@@ -161,6 +161,13 @@
 
   /* opened from files (the unzipped bundle): hide what only the served site has (the download) */
   if (location.protocol === "file:") document.documentElement.classList.add("trm-file");
+  /* served: the zip is there only once 'trmkb bundle' has run; no button that leads to a 404 */
+  else Array.prototype.forEach.call(document.querySelectorAll(".trm-download a"), function (a) {
+    if (!window.fetch) return;
+    fetch(a.href, { method: "HEAD" }).then(function (r) {
+      if (!r.ok) a.parentNode.hidden = true;
+    }, function () { /* offline for a moment: leave it */ });
+  });
   copyLinks();
   search();
 })();

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from trmkb import ROOT
 from trmkb.links import check_links
@@ -142,6 +143,10 @@ def test_the_served_site_offers_itself_for_download(page, base, real_bundle, bui
         assert not any("/download/" in n for n in names)
     page.goto((real_bundle / "offline.html").as_uri())
     assert page.locator(".trm-download a").count() == 1 and not page.locator(".trm-download a").is_visible()
+    # a site built but not bundled (no zip in download/): no button that leads to a 404
+    page.route("**/download/trm-kb-offline.zip", lambda route: route.fulfill(status=404, body="not here"))
+    page.goto(base + "offline.html")
+    expect(page.locator(".trm-download")).to_be_hidden()
 
 
 @pytest.mark.parametrize("lang,width", [("", 1280), ("", 375), ("ar/", 375), ("ar/", 1280)])

@@ -64,3 +64,13 @@ def test_corridor_arrows_point_along_the_route_in_right_to_left_text(built_mini)
     h1 = re.search(r"<h1[^>]*>(.*?)<", ar).group(1)
     assert "←" in h1 and "→" not in h1 and h1.index("فرنسا") < h1.index("ألبانيا"), h1
     assert "→" not in re.search(r"<title>(.*?)</title>", ar).group(1)
+
+
+def test_table_header_cells_are_never_empty(built_mini):
+    """Screen readers announce a column by its header: the comparison and status tables' first
+    header cells were empty."""
+    for page in ("countries/compare.html", "status.html", "ar/countries/compare.html", "ar/status.html"):
+        html = (built_mini / page).read_text(encoding="utf-8")
+        for thead in re.findall(r"<thead>.*?</thead>", html, re.S):
+            cells = re.findall(r"<th[^>]*>(.*?)</th>", thead, re.S)
+            assert cells and all(re.sub(r"<[^>]+>", "", c).strip() for c in cells), (page, cells)

@@ -74,3 +74,8 @@ def test_table_header_cells_are_never_empty(built_mini):
         for thead in re.findall(r"<thead>.*?</thead>", html, re.S):
             cells = re.findall(r"<th[^>]*>(.*?)</th>", thead, re.S)
             assert cells and all(re.sub(r"<[^>]+>", "", c).strip() for c in cells), (page, cells)
+
+
+def test_the_directory_explains_its_question_mark_before_the_table(built_mini):
+    html = (built_mini / "countries" / "index.html").read_text(encoding="utf-8")
+    assert html.index("not yet verified from a named source") < html.index('id="trm-directory"')

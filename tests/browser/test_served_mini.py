@@ -54,7 +54,7 @@ def test_search_returns_results_in_the_page_language(page, base, lang, word, exp
     else:
         assert all("/ar/" in h for h in hrefs), hrefs
     message = page.locator(".pagefind-ui__message").inner_text()      # in our words for this language
-    assert (re.search(r"^\d+ results? for ", message) if lang == "" else message.startswith("عدد النتائج لـ")), message
+    assert (re.search(r"^\d+ results? for ", message) if lang == "" else message.startswith("عدد نتائج البحث عن")), message
     result.click()      # a result opens its page in this language
     page.wait_for_load_state()
     assert page.url.split("#")[0] in [h.split("#")[0] for h in hrefs]

@@ -7,10 +7,16 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when PyYAML has it: 10x faster
 from babel import Locale
 from babel.dates import format_date
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when PyYAML has it: 10x faster
+
+
+@lru_cache(maxsize=None)
+def text_direction(code: str) -> str:
+    """'rtl' or 'ltr' for a language code (CLDR); asked for on every staged page."""
+    return "rtl" if Locale.parse(code).text_direction == "rtl" else "ltr"
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,7 @@ class Language:
 
     @property
     def dir(self) -> str:
-        return "rtl" if self.locale.text_direction == "rtl" else "ltr"
+        return text_direction(self.code)
 
     @property
     def prefix(self) -> str:

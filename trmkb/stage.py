@@ -81,7 +81,7 @@ class Page:
 def arrow(lang: str) -> str:
     """From the first country to the second, in reading order: in right-to-left text a '→'
     after the first name points back at it (Arabic corridors read as the reverse route)."""
-    return "←" if i18n.Language(lang, False).dir == "rtl" else "→"
+    return "←" if i18n.text_direction(lang) == "rtl" else "→"
 
 
 def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info: dict):
@@ -109,7 +109,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         fdate=lambda d: i18n.date(d, lang) if d else "",
         vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
         facts_of=facts_of, unverified_count=unverified_count, is_stale=is_stale, TREATIES=TREATIES,
-        arrow=arrow(lang), dir=i18n.Language(lang, False).dir, ldir=lambda code: i18n.Language(code, False).dir, STATES=STATES, DOWNLOAD=DOWNLOAD,
+        arrow=arrow(lang), dir=i18n.text_direction(lang), ldir=i18n.text_direction, STATES=STATES, DOWNLOAD=DOWNLOAD,
     )
 
 

@@ -89,11 +89,12 @@ def code_digest(packages: tuple[str, ...], files: tuple[str, ...]) -> str:
     return h.hexdigest()
 
 
-def digest_tree(path: Path, pattern: str = "**/*") -> str:
-    """sha1 over the relative names and bytes of the files under path (sorted)."""
+def digest_tree(path: Path, pattern: str = "**/*", skip: tuple[str, ...] = ()) -> str:
+    """sha1 over the relative names and bytes of the files under path (sorted), leaving out
+    those whose names end with one of `skip`."""
     h = hashlib.sha1()
     if path.is_dir():
-        for f in sorted(p for p in path.glob(pattern) if p.is_file()):
+        for f in sorted(p for p in path.glob(pattern) if p.is_file() and not p.name.endswith(skip)):
             h.update(f.relative_to(path).as_posix().encode("utf-8") + b"\0")
             h.update(hashlib.sha1(f.read_bytes()).digest())
     return h.hexdigest()
@@ -112,9 +113,8 @@ def stage_key(root: Path, code: str, codes: list[str], build: dict) -> str:
     h = hashlib.sha1(json.dumps([code, build], sort_keys=True).encode())
     h.update(code_digest(PACKAGES + ("babel", "pyyaml"), STAGING).encode())
     h.update(digest_tree(ROOT / "trmkb" / "templates").encode())       # the package's, not the project's
-    for folder, pattern in (("data", "**/*"), ("content", "**/*.md")):
-        for f in sorted(p for p in (root / folder).glob(pattern) if p.is_file() and not p.name.endswith(other)):
-            h.update(f.relative_to(root).as_posix().encode("utf-8") + b"\0" + hashlib.sha1(f.read_bytes()).digest())
+    h.update(digest_tree(root / "data").encode())
+    h.update(digest_tree(root / "content", "**/*.md", skip=other).encode())
     for f in ("i18n/languages.yml", "i18n/strings/en.yml", f"i18n/strings/{code}.yml"):
         p = root / f
         h.update(f.encode() + b"\0" + (hashlib.sha1(p.read_bytes()).digest() if p.is_file() else b"-"))
@@ -178,25 +178,26 @@ class Kept:
 
 class Derived:
     """Outputs made from a language's built pages (its Pagefind bundle, its offline index), kept
-    in build/derived/<name>-<code>/ beside the digest of the pages they were made from."""
+    in build/derived/<name>-<code>/ beside the keys they are valid for, one per line: the key they
+    were made with, and possibly one more that is known to give the same output (for the offline
+    index: the digest of the pages its documents were last extracted from)."""
 
     def __init__(self, build_dir: Path, name: str, code: str):
         self.dir = build_dir / "derived" / f"{name}-{code}"
         self.stamp = build_dir / "derived" / f"{name}-{code}.digest"
 
+    def _keys(self) -> list[str]:
+        try:
+            return self.stamp.read_text().split("\n")
+        except OSError:
+            return []
+
     def get(self, key: str) -> Path | None:
-        if self.dir.is_dir() and self.stamp.is_file() and self.stamp.read_text() == key:
-            return self.dir
-        return None
+        return self.dir if key and self.dir.is_dir() and key in self._keys() else None
 
     FILE = "output"     # where a kept file (not a folder) is stored
 
-    def get_file(self) -> Path | None:
-        """The kept file, whatever its key (the caller knows it matches by other means)."""
-        f = self.dir / self.FILE
-        return f if self.stamp.is_file() and f.is_file() else None
-
-    def put(self, key: str, source: Path):
+    def put(self, key: str, source: Path, also: str = ""):
         """Keep a copy of source (a folder, or a file stored as FILE) for the next build with the same key."""
         self.stamp.unlink(missing_ok=True)
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -206,7 +207,13 @@ class Derived:
         else:
             self.dir.mkdir()
             shutil.copy2(source, self.dir / self.FILE)
-        self.stamp.write_text(key)
+        self.stamp.write_text("\n".join(k for k in (key, also) if k))
+
+    def also(self, key: str, also: str):
+        """The output kept for key is right for `also` too (it replaces the previous extra key)."""
+        keys = self._keys()
+        if keys and keys[0] == key and also:
+            self.stamp.write_text(f"{key}\n{also}")
 
 
 def pages_key(site: Path) -> str:

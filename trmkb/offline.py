@@ -99,23 +99,18 @@ class Indexer:
         kept between builds), an index made from the same documents is reused; when the pages
         themselves are unchanged (pages_key, see incremental.pages_key) without even reading them."""
         kept = incremental.Derived(cache, "offline", lang) if cache else None
-        same_pages = kept.stamp.with_suffix(".pages") if kept else None
-        if kept and pages_key and kept.get_file() and same_pages.is_file() and same_pages.read_text() == pages_key:
-            shutil.copy2(kept.get_file(), target)
+        if kept and kept.get(pages_key):        # the very pages of last time: nothing to read
+            shutil.copy2(kept.dir / kept.FILE, target)
             return target.stat().st_size
-        if same_pages:
-            same_pages.unlink(missing_ok=True)      # until the kept index is known to match these pages
         text = json.dumps(documents(site).get(lang, []), ensure_ascii=False)
         key = incremental.text_key(text) if kept else ""
-        if kept and kept.get(key):
+        if kept and kept.get(key):               # other pages, the same documents (a theme edit)
             shutil.copy2(kept.dir / kept.FILE, target)
-            size = target.stat().st_size
-        else:
-            size = self._index(text, lang, target)
-            if kept:
-                kept.put(key, target)
-        if same_pages and pages_key:
-            same_pages.write_text(pages_key)
+            kept.also(key, pages_key)
+            return target.stat().st_size
+        size = self._index(text, lang, target)
+        if kept:
+            kept.put(key, target, also=pages_key)
         return size
 
     def _index(self, text: str, lang: str, target: Path) -> int:

@@ -80,6 +80,25 @@ def test_a_preview_in_between_is_not_mistaken_for_the_full_build(project, tmp_pa
     assert_same_site(project, tmp_path, "after-preview")
 
 
+def test_unchanged_pages_are_not_read_again_for_the_offline_index(project, tmp_path, monkeypatch):
+    """The offline index is reused without extracting the documents when a language's HTML is
+    unchanged, also after a theme edit that changed the HTML but not the documents."""
+    from trmkb import offline
+    assert build(project, quiet=True) == 0
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="referrer" content="no-referrer">\n<meta name="trm-test" content="theme-edit">'), encoding="utf-8")
+    assert build(project, quiet=True) == 0        # new HTML, same documents: extracted once more
+    assert 'content="theme-edit"' in (project / "site" / "index.html").read_text(encoding="utf-8")
+    def no_reading(site):
+        raise AssertionError(f"pages read again: {site}")
+    monkeypatch.setattr(offline, "documents", no_reading)
+    assert build(project, quiet=True) == 0
+    monkeypatch.undo()
+    assert_same_site(project, tmp_path, "after-reuse")
+
+
 def test_removed_record_leaves_no_page_behind(project, tmp_path):
     assert build(project, quiet=True) == 0
     assert (project / "site" / "ar" / "resources" / "R-2019-test-handbook.html").exists()

@@ -159,10 +159,10 @@
     a.href = a.href.split(/[?#]/)[0] + location.search + location.hash;
   }, true);
 
-  /* opened from files (the unzipped bundle): hide what only the served site has (the download) */
-  if (location.protocol === "file:") document.documentElement.classList.add("trm-file");
-  /* served: the zip is there only once 'trmkb bundle' has run; no button that leads to a 404 */
-  else Array.prototype.forEach.call(document.querySelectorAll(".trm-download a"), function (a) {
+  /* The offline page's download button, only where the zip is: not in the unzipped bundle (the
+     zip does not hold itself), and on a served site only once 'trmkb bundle' has put it there. */
+  Array.prototype.forEach.call(document.querySelectorAll(".trm-download a"), function (a) {
+    if (location.protocol === "file:") { a.parentNode.hidden = true; return; }
     if (!window.fetch) return;
     fetch(a.href, { method: "HEAD" }).then(function (r) {
       if (!r.ok) a.parentNode.hidden = true;

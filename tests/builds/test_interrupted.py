@@ -28,7 +28,8 @@ def test_interrupted_build_cleans_up(project, monkeypatch):
     assert "okapifixture" in (project / "site" / "search" / "offline-en.js").read_text(encoding="utf-8")
 
 
-def test_sigterm_unwinds_the_cli(project):
+def _sigterm_build_once(project, pattern: str, poll: float):
+    """Run 'trmkb build' and send it SIGTERM as soon as `pattern` matches in the project."""
     import signal
     import subprocess
     import sys
@@ -36,29 +37,24 @@ def test_sigterm_unwinds_the_cli(project):
     p = subprocess.Popen([sys.executable, "-m", "trmkb.cli", "--root", str(project), "build", "-q"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 60
-    while not any(project.glob(".site.tmp-*")) and p.poll() is None and time.time() < deadline:
-        time.sleep(0.02)
+    while not any(project.glob(pattern)) and p.poll() is None and time.time() < deadline:
+        time.sleep(poll)
     p.send_signal(signal.SIGTERM)
     p.wait(timeout=60)
+
+
+def test_sigterm_unwinds_the_cli(project):
+    _sigterm_build_once(project, ".site.tmp-*", 0.02)
     assert sorted(x.name for x in project.iterdir() if x.name.startswith(".site")) == []
 
 
 def test_sigterm_while_pagefind_runs_leaves_nothing(project):
-    """SIGTERM while a worker runs Pagefind: the worker stops Pagefind before it exits (an
+    """SIGTERM while a worker runs Pagefind: Pagefind dies with its worker (PR_SET_PDEATHSIG; an
     orphaned Pagefind went on writing into the removed part folder). Three tries, since the
     moment the signal lands varies."""
-    import signal
-    import subprocess
-    import sys
     import time
     for _ in range(3):
-        p = subprocess.Popen([sys.executable, "-m", "trmkb.cli", "--root", str(project), "build", "-q"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.time() + 60
-        while not any(project.glob(".site.tmp-*.*/**/pagefind")) and p.poll() is None and time.time() < deadline:
-            time.sleep(0.005)
-        p.send_signal(signal.SIGTERM)
-        p.wait(timeout=60)
+        _sigterm_build_once(project, ".site.tmp-*.*/**/pagefind", 0.005)
         time.sleep(1.5)         # long enough for an orphan to write again
         assert sorted(x.name for x in project.iterdir() if x.name.startswith(".site")) == []
         shutil.rmtree(project / "build", ignore_errors=True)   # so the next try runs Pagefind again

@@ -34,13 +34,20 @@ def _sigterm_build_once(project, pattern: str, poll: float):
     import subprocess
     import sys
     import time
-    p = subprocess.Popen([sys.executable, "-m", "trmkb.cli", "--root", str(project), "build", "-q"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # -X faulthandler: if the build does not stop, SIGABRT makes it print where each thread is
+    p = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "trmkb.cli", "--root", str(project),
+                          "build", "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while not any(project.glob(pattern)) and p.poll() is None and time.time() < deadline:
         time.sleep(poll)
     p.send_signal(signal.SIGTERM)
-    p.wait(timeout=60)
+    try:
+        p.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        p.send_signal(signal.SIGABRT)
+        _, err = p.communicate(timeout=30)
+        raise AssertionError("the build did not stop within 60 s of SIGTERM; its threads:\n"
+                             + err.decode("utf-8", "replace")[-8000:])
 
 
 def test_sigterm_unwinds_the_cli(project):

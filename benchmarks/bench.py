@@ -7,7 +7,8 @@
 Works on a copy of the project's sources. Reports: validate; a full build from nothing (as on a fresh
 clone or in CI: nothing kept from an earlier build) with its stages (stage, MkDocs and Pagefind per
 language); a full build after an edit to one country's English summary, after an edit to one
-French page, and with nothing changed (see trmkb/incremental.py); what scripts/build takes after
+French page, with nothing changed, and after a commit that changes no content (a new version;
+see trmkb/incremental.py); what scripts/build takes after
 that French edit (its set-up check, the build and the zip); bundle, peak memory; site size, HTML per page (median and largest), the first search's
 download on the served site, offline index per language, zip size; and a one-language preview rebuild."""
 from __future__ import annotations
@@ -46,7 +47,17 @@ def project_copy() -> Path:
     tmp = Path(tempfile.mkdtemp(prefix="trmkb-bench-src-"))
     for d in ("schemas", "overrides", "content", "i18n", "data"):
         shutil.copytree(ROOT / d, tmp / d, symlinks=False)
+    # a repository of its own, so that a commit (a new version printed on the site) can be measured
+    git = ["git", "-C", str(tmp), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "benchmark copy"]):
+        subprocess.run(git + args, check=True, capture_output=True)
     return tmp
+
+
+def commit(root: Path, i: int):
+    """An empty commit: the site's version changes, no content does."""
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=bench@localhost",
+                    "commit", "-q", "--allow-empty", "-m", f"bench {i}"], check=True, capture_output=True)
 
 
 def synthetic(n_countries: int, n_langs: int) -> Path:
@@ -122,7 +133,7 @@ def main():
     fr_page = root / "content" / "sop" / "SOP-1.fr.md"      # a translator's change: French pages only
     fr_original = fr_page.read_text(encoding="utf-8")
     validate, validate_kept, cold, edited, unchanged, bundle, timings = [], [], [], [], [], [], []
-    edited_one, bootstrap, scripts_build = [], [], []
+    edited_one, bootstrap, scripts_build, committed = [], [], [], []
     run(build_cmd)   # warm-up (disk caches)
 
     def forget():    # nothing kept from an earlier run, as on a fresh clone or in CI
@@ -143,6 +154,8 @@ def main():
         probe.write_text(edit, encoding="utf-8")
         edited.append(run(build_cmd))
         unchanged.append(run(build_cmd))
+        commit(root, i)
+        committed.append(run(build_cmd))
         t0 = time.perf_counter()
         z = make_bundle(root, site=out, dist=dist, quiet=True)
         bundle.append(time.perf_counter() - t0)
@@ -169,7 +182,7 @@ def main():
     langs = list(timings[0]["mkdocs_per_language"])
     print(f"TRM KB build benchmark: {'synthetic ' + args.synthetic if args.synthetic else 'shipped content'}, "
           f"{args.runs} runs, {os.cpu_count()} cores; medians (min-max) in seconds")
-    row = lambda name, xs: print(f"  {name:<28}{med(xs):7.2f}  ({min(xs):.2f}-{max(xs):.2f})")
+    row = lambda name, xs: print(f"  {name:<36}{med(xs):7.2f}  ({min(xs):.2f}-{max(xs):.2f})")
     row("trmkb validate, nothing kept", validate)
     row("trmkb validate, files kept", validate_kept)
     row("trmkb build from nothing", cold)
@@ -182,20 +195,21 @@ def main():
     row("trmkb build after an edit", edited)
     row("  ... to one language (fr)", edited_one)
     row("trmkb build, nothing changed", unchanged)
+    row("  ... after a commit (new version)", committed)
     row("bundle (zip)", bundle)
     row("scripts/_bootstrap.sh, set up", bootstrap)
     row("scripts/build, one-language edit", scripts_build)
     row("preview rebuild (serve --lang fr)", preview)
-    print(f"  peak memory of one process       {peak:7.0f} MiB")
-    print(f"  HTML pages                       {m['html_pages']:7d}")
-    print(f"  site size                        {m['site_bytes'] / 1e6:7.1f} MB")
-    print(f"  HTML per page, median            {m['html_median'] / 1024:7.1f} KB")
-    print(f"  HTML per page, largest           {m['html_largest'] / 1024:7.1f} KB")
-    print(f"  zip                              {z.stat().st_size / 1e6:7.1f} MB")
+    print(f"  peak memory of one process          {peak:7.0f} MiB")
+    print(f"  HTML pages                          {m['html_pages']:7d}")
+    print(f"  site size                           {m['site_bytes'] / 1e6:7.1f} MB")
+    print(f"  HTML per page, median               {m['html_median'] / 1024:7.1f} KB")
+    print(f"  HTML per page, largest              {m['html_largest'] / 1024:7.1f} KB")
+    print(f"  zip                                 {z.stat().st_size / 1e6:7.1f} MB")
     for l, b in sorted(m["first_search_bytes"].items()):
-        print(f"  first search download ({l})     {b / 1024:7.0f} KB")
+        print(f"  {f'first search download ({l})':<36}{b / 1024:7.0f} KB")
     for l, b in sorted(m["offline_index_bytes"].items()):
-        print(f"  offline index ({l})             {b / 1024:7.0f} KB")
+        print(f"  {f'offline index ({l})':<36}{b / 1024:7.0f} KB")
     shutil.rmtree(root, ignore_errors=True)
     shutil.rmtree(out.parent, ignore_errors=True)
 

@@ -23,7 +23,7 @@ from .model import build_site
 from .offline import Indexer, vendor_engine
 from .opendata import write_open_data
 from .redirects import write_redirects
-from .stage import build_info, compile_templates, stage
+from .stage import build_info, compile_templates, stage, stamp
 from .validate import validate
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")   # Material's notice about MkDocs 2 is not for our readers
@@ -134,7 +134,7 @@ def _one_language(code: str):
     j = _JOB
     lang = next(l for l in j["langs"] if l.code == code)
     t0 = time.perf_counter()
-    pages = _stage_kept(j["root"], j["site"], j["strings"], j["docs"], code, j["langs"], j["info"])
+    pages = _stage_kept(j["root"], j["site"], j["strings"], j["docs"], code, j["langs"])
     t1 = time.perf_counter()
     cfg = write_mkdocs_config(j["root"], j["build_dir"], j["docs"], lang, j["langs"], j["strings"])
     kept = j["build_dir"] / "parts" / code
@@ -146,6 +146,7 @@ def _one_language(code: str):
     shutil.rmtree(part, ignore_errors=True)
     shutil.copytree(kept, part)     # a copy: the next build updates the kept folder in place
     key = incremental.pages_key(part)
+    stamp(part, code, j["info"])    # the version and date, which no index holds (see stage.stamp)
     bundle = part / lang.prefix / "pagefind"
     cached = incremental.Derived(j["build_dir"], "pagefind", code)
     try:
@@ -159,15 +160,15 @@ def _one_language(code: str):
     return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None, key
 
 
-def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs, info: dict) -> int:
+def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs) -> int:
     """Stage one language's pages, unless nothing they are made from changed since they were
     staged (incremental.stage_key): then the staged folder is already right. Returns the count."""
     kept = incremental.Staged(docs, code)
-    key = incremental.stage_key(root, code, [l.code for l in langs], info)
+    key = incremental.stage_key(root, code, [l.code for l in langs])
     count = kept.pages(key)
     if count is None:
         kept.forget()
-        count = stage(site, strings, docs, [code], info)[code]
+        count = stage(site, strings, docs, [code])[code]
         kept.done(key, count)
     return count
 
@@ -387,13 +388,14 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     docs = build_dir / "docs"
     with incremental.lock(build_dir):
         compile_templates(jinja_cache(build_dir))
-        _stage_kept(root, build_site(src), strings, docs, lang.code, src.langs, build_info(root))
+        _stage_kept(root, build_site(src), strings, docs, lang.code, src.langs)
         cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
         out = build_dir / f"preview-{lang.code}"
         error = _mkdocs_kept(root, cfg, docs / lang.code, out)
         if error:
             print(f"mkdocs build failed: {error}", file=sys.stderr)
             return None
+        stamp(out, lang.code, build_info(root))     # in place: --dirty rewrites only changed pages
         try:
             pagefind(out, lang)
         except BuildError as e:

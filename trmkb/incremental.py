@@ -16,7 +16,6 @@ import contextlib
 import fcntl
 import functools
 import hashlib
-import json
 import platform
 import shutil
 from importlib import metadata
@@ -104,13 +103,14 @@ STAGING = ("trmkb/stage.py", "trmkb/model.py", "trmkb/status.py", "trmkb/i18n.py
            "trmkb/load.py")
 
 
-def stage_key(root: Path, code: str, codes: list[str], build: dict) -> str:
+def stage_key(root: Path, code: str, codes: list[str]) -> str:
     """What a language's staged pages are made from: every data file, the English and this
     language's content files (not the other languages': a page shows its own language or falls back
-    to English), the interface strings of both, the templates and the staging code, the build's
-    version and date. When it has not changed, the pages staged last time are still right."""
+    to English), the interface strings of both, the templates and the staging code (not the build's
+    version and date: pages hold tokens for them, see stage.stamp). When it has not changed, the
+    pages staged last time are still right."""
     other = tuple(f".{c}.md" for c in codes if c != code)
-    h = hashlib.sha1(json.dumps([code, build], sort_keys=True).encode())
+    h = hashlib.sha1(code.encode())
     h.update(code_digest(PACKAGES + ("babel", "pyyaml"), STAGING).encode())
     h.update(digest_tree(ROOT / "trmkb" / "templates").encode())       # the package's, not the project's
     h.update(digest_tree(root / "data").encode())

@@ -84,7 +84,7 @@ def arrow(lang: str) -> str:
     return "←" if i18n.text_direction(lang) == "rtl" else "→"
 
 
-def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info: dict):
+def _context(site: Site, strings: i18n.Strings, lang: str, stem: str):
     here = posixpath.dirname(stem)
 
     def href(target: str, anchor: str = "") -> str:
@@ -100,7 +100,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str, build_info
         return strings.get(lang, key, **kw)
 
     return dict(
-        site=site, lang=lang, stem=stem, build=build_info, t=t, href=href, asset=asset,
+        site=site, lang=lang, stem=stem, build=BUILD_TOKENS, t=t, href=href, asset=asset,
         L=lambda loc: pick(loc, lang, site.default) or "",
         sep=t("list_separator"),
         cname=lambda iso: i18n.country_name(iso, lang), i18n_name=i18n.country_name,
@@ -206,8 +206,8 @@ def stash_html(body: str) -> tuple[str, list[str]]:
     return "\n".join(out), frags
 
 
-def render(site: Site, strings: i18n.Strings, lang: str, page: Page, build_info: dict) -> str:
-    ctx = _context(site, strings, lang, page.stem, build_info)
+def render(site: Site, strings: i18n.Strings, lang: str, page: Page) -> str:
+    ctx = _context(site, strings, lang, page.stem)
     ctx.update(page.ctx, page=page)
     body = TEMPLATES.get_template(page.template).render(ctx)
     meta = {"title": str(page.title), "fallback": page.fallback, "search_index": page.index and not page.fallback}
@@ -218,12 +218,13 @@ def render(site: Site, strings: i18n.Strings, lang: str, page: Page, build_info:
     return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n" + text + tail
 
 
-def stage(site: Site, strings: i18n.Strings, out: Path, langs: list[str], build_info: dict) -> dict:
-    """Write build/docs/<lang>/... and return {lang: number of pages}."""
+def stage(site: Site, strings: i18n.Strings, out: Path, langs: list[str]) -> dict:
+    """Write build/docs/<lang>/... and return {lang: number of pages}. The build's version and
+    date are left as tokens (see stamp)."""
     wanted = {}
     for lang in langs:
         for page in pages_for(site, strings, lang):
-            wanted[out / lang / f"{page.stem}.md"] = render(site, strings, lang, page, build_info)
+            wanted[out / lang / f"{page.stem}.md"] = render(site, strings, lang, page)
     for path, text in wanted.items():
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -234,6 +235,32 @@ def stage(site: Site, strings: i18n.Strings, out: Path, langs: list[str], build_
                 if old not in wanted:
                     old.unlink()
     return {lang: sum(1 for p in wanted if p.relative_to(out).parts[0] == lang) for lang in langs}
+
+
+# The build's version and date change with every commit and every day, yet appear on few pages
+# (home, about, offline, printed briefs). Pages are staged, built by MkDocs and indexed with these
+# tokens in their place, and stamp() writes the real values into the built HTML: a new commit or
+# a new day no longer makes every page new (restaged, rebuilt and re-indexed in every language).
+# The tokens sit only in text marked data-pagefind-ignore, so neither search index holds them.
+BUILD_TOKENS = {"version": "@@trm-version@@", "date": "@@trm-date@@", "date_text": "@@trm-date-text@@"}
+_TOKEN = re.compile("|".join(map(re.escape, BUILD_TOKENS.values())))
+
+
+def stamp(folder: Path, lang: str, info: dict) -> int:
+    """Write the build's version and date (build_info) into the built pages under folder, in
+    `lang`; return how many pages held tokens."""
+    from html import escape
+    values = {BUILD_TOKENS["version"]: escape(info["version"]), BUILD_TOKENS["date"]: info["date"],
+              BUILD_TOKENS["date_text"]: escape(i18n.date(info["date"], lang))}
+    count = 0
+    for path in folder.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if "@@trm-" in text:
+            new = _TOKEN.sub(lambda m: values[m.group(0)], text)
+            if new != text:
+                path.write_text(new, encoding="utf-8")
+                count += 1
+    return count
 
 
 def build_info(root: Path) -> dict:

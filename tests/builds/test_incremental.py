@@ -99,6 +99,37 @@ def test_unchanged_pages_are_not_read_again_for_the_offline_index(project, tmp_p
     assert_same_site(project, tmp_path, "after-reuse")
 
 
+def test_a_new_commit_or_day_renders_no_page_again(project, tmp_path, monkeypatch):
+    """The version and date printed on the home page, the about page and printed briefs are
+    written into the built pages at the end (stage.stamp): a build after a commit, or on the next
+    day, restages, re-renders and re-indexes nothing, yet every page shows the new values."""
+    import trmkb.build as build_mod
+    from trmkb import offline
+    monkeypatch.setattr(build_mod, "build_info", lambda root: {"version": "v1-aaaa", "date": "2026-11-23"})
+    assert build(project, quiet=True) == 0
+    stamps = sorted((project / "build" / "docs").glob("*.staged"))
+    page = kept(project, "en/countries/ad.html")
+    before = [s.stat().st_mtime_ns for s in stamps], page.stat().st_mtime_ns
+    monkeypatch.setattr(build_mod, "build_info", lambda root: {"version": "v2-bbbb", "date": "2026-11-24"})
+
+    def again(*args):
+        raise AssertionError("indexed again")
+    monkeypatch.setattr(offline, "documents", again)
+    monkeypatch.setattr(build_mod, "pagefind", again)
+    assert build(project, quiet=True) == 0
+    assert ([s.stat().st_mtime_ns for s in stamps], page.stat().st_mtime_ns) == before, "staged or rendered again"
+    site = project / "site"
+    home, home_ar = ((site / p).read_text(encoding="utf-8") for p in ("index.html", "ar/index.html"))
+    assert "Content version v2-bbbb, built on November 24, 2026." in home
+    assert "v2-bbbb" in home_ar and "24 نوفمبر 2026" in home_ar
+    assert "v2-bbbb" in (site / "countries" / "ad.html").read_text(encoding="utf-8")     # its printed brief
+    left = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and b"@@trm-" in p.read_bytes()]
+    assert left == [], left
+    monkeypatch.undo()
+    monkeypatch.setattr(build_mod, "build_info", lambda root: {"version": "v2-bbbb", "date": "2026-11-24"})
+    assert_same_site(project, tmp_path, "after-commit")
+
+
 def test_removed_record_leaves_no_page_behind(project, tmp_path):
     assert build(project, quiet=True) == 0
     assert (project / "site" / "ar" / "resources" / "R-2019-test-handbook.html").exists()

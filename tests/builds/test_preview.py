@@ -17,6 +17,7 @@ def test_preview_rebuilds_after_an_edit(project, capsys):
     assert preview(project, "en", quiet=True) == out
     html = page.read_text(encoding="utf-8")
     assert "Okapifixture" in html and "Zebrafixture" not in html
+    assert "@@trm-" not in html and "Content version " in html    # the version and date, stamped (stage.stamp)
 
 
 def test_broken_edit_keeps_the_last_preview(project, capsys):

@@ -49,8 +49,10 @@ _INSTALLED_THEME_FILES: dict[str, list[str]] = {}
 class ThemeLoader(jinja2.FileSystemLoader):
     """The theme's template loader, with one difference: the list of files in an installed theme
     folder (Material's has 14,500, mostly icons, walked by MkDocs at the start of every build of
-    every language) is read once per process. The project's own folder (custom_dir) is read every
-    time, so a file added to overrides/ is seen."""
+    every language) is read once per process, without the files under hidden folders (its .icons/,
+    which MkDocs' own filter of theme files drops after matching each name against its patterns;
+    templates include them by name, which does not use this list). The project's own folder
+    (custom_dir) is read every time, so a file added to overrides/ is seen."""
 
     def __init__(self, searchpath, installed, **kw):
         super().__init__(searchpath, **kw)
@@ -61,7 +63,9 @@ class ThemeLoader(jinja2.FileSystemLoader):
         for folder in self.searchpath:
             if folder in self.installed:
                 if folder not in _INSTALLED_THEME_FILES:
-                    _INSTALLED_THEME_FILES[folder] = jinja2.FileSystemLoader(folder).list_templates()
+                    _INSTALLED_THEME_FILES[folder] = [
+                        n for n in jinja2.FileSystemLoader(folder).list_templates()
+                        if not n.startswith(".") and "/." not in n]
                 found.update(_INSTALLED_THEME_FILES[folder])
             else:
                 found.update(jinja2.FileSystemLoader(folder, followlinks=self.followlinks).list_templates())

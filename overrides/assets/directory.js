@@ -100,7 +100,14 @@
         });
       });
       table.hidden = false;
+      headHeight();
     }
+
+    /* a long fact's label stays in view just below the countries' names (trm.css) */
+    function headHeight() {
+      if (!table.hidden) table.style.setProperty("--trm-compare-head", table.tHead.offsetHeight + "px");
+    }
+    window.addEventListener("resize", headHeight);
 
     form.addEventListener("submit", function (e) {
       e.preventDefault();

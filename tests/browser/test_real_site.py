@@ -185,3 +185,45 @@ def test_directory_names_are_not_broken_inside_a_word(page, base, lang, width):
         .map(a => a.textContent.trim())""")
     assert broken == []
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_compare_keeps_names_and_labels_in_view_on_a_phone(page, base):
+    """Comparing four countries on a phone: the table scrolls in its box, and the countries' names
+    (its header row) and the facts' labels (its first column) stay in view; on paper nothing is cut."""
+    page.set_viewport_size({"width": 375, "height": 700})
+    for lang in ("", "ar/"):
+        page.goto(base + lang + "countries/compare.html?c=FR,AL,UA,MA")
+        box = page.locator(".trm-compare-wrap")
+        expect(page.locator("#trm-compare thead th a")).to_have_count(4)
+        name = page.locator("#trm-compare thead th a").last     # at the far end once scrolled sideways
+        label = page.locator('#trm-compare tr[data-row="hotlines"] th')
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+        top = box.bounding_box()["y"]
+        # down to the middle of the tallest row (a long fact), and sideways to the last country
+        box.evaluate("""b => { const rows = Array.from(b.querySelectorAll('tbody tr'));
+            const tall = rows.reduce((x, r) => r.offsetHeight > x.offsetHeight ? r : x);
+            b.scrollTop = tall.offsetTop + tall.offsetHeight / 2;
+            b.scrollLeft = (getComputedStyle(b).direction === 'rtl' ? -1 : 1) * b.scrollWidth; }""")
+        assert box.evaluate("b => b.scrollTop") > 0 and box.evaluate("b => Math.abs(b.scrollLeft)") > 0
+        head = name.bounding_box()
+        assert abs(head["y"] - top) < 40, (lang, head, top)          # still at the top of the box
+        assert name.evaluate("a => document.elementFromPoint(a.getBoundingClientRect().x + 2, "
+                             "a.getBoundingClientRect().y + 2) === a || a.contains(document.elementFromPoint("
+                             "a.getBoundingClientRect().x + 2, a.getBoundingClientRect().y + 2))")
+        wrap = box.bounding_box()
+        cell = label.bounding_box()
+        edge = wrap["x"] if not lang else wrap["x"] + wrap["width"] - cell["width"]
+        assert abs(cell["x"] - edge) < 2, (lang, cell, wrap)           # the label column stays at its edge
+        # in the tall row now under the names, its label is shown just below them
+        row = page.evaluate("""() => { const b = document.querySelector('.trm-compare-wrap').getBoundingClientRect();
+            const head = document.querySelector('#trm-compare thead th').getBoundingClientRect();   // sticky: where the names are
+            const th = Array.from(document.querySelectorAll('#trm-compare tbody th')).find(t => {
+                const r = t.getBoundingClientRect(); return r.top < head.bottom && r.bottom > head.bottom + 40; });
+            if (!th) return null;
+            const s = th.querySelector('span').getBoundingClientRect();
+            return [s.top - head.bottom, s.bottom <= b.bottom, th.textContent]; }""")
+        assert row is not None, "no row taller than the box after scrolling"
+        assert 0 <= row[0] < 2 and row[1], (lang, row)
+        page.emulate_media(media="print")
+        assert box.evaluate("b => b.scrollHeight <= b.clientHeight + 1"), "printed comparison cut off"
+        page.emulate_media(media="screen")

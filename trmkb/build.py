@@ -151,7 +151,7 @@ def _one_language(code: str):
     cached = incremental.Derived(j["build_dir"], "pagefind", code)
     try:
         if cached.get(key):
-            shutil.copytree(cached.dir, bundle)
+            shutil.copytree(cached.dir, bundle, copy_function=incremental.link_or_copy)
         else:
             pagefind(part, lang)
             cached.put(key, bundle)

@@ -16,6 +16,7 @@ import contextlib
 import fcntl
 import functools
 import hashlib
+import os
 import platform
 import shutil
 from importlib import metadata
@@ -207,7 +208,7 @@ class Derived:
         shutil.rmtree(self.dir, ignore_errors=True)
         self.dir.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
-            shutil.copytree(source, self.dir)
+            shutil.copytree(source, self.dir, copy_function=link_or_copy)
         else:
             self.dir.mkdir()
             shutil.copy2(source, self.dir / self.FILE)
@@ -218,6 +219,16 @@ class Derived:
         keys = self._keys()
         if keys and keys[0] == key and also:
             self.stamp.write_text(f"{key}\n{also}")
+
+
+def link_or_copy(src, dst):
+    """shutil.copytree's copy_function for files that nobody writes again in place (a Pagefind
+    bundle: each run writes a new one): a hard link, which shares the file instead of making a new
+    one (making and deleting files is much of a build's system time); a copy across file systems."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 def pages_key(site: Path) -> str:

@@ -194,3 +194,22 @@ def test_a_second_build_waits_for_the_first(project, tmp_path):
     assert p.returncode == 0, err
     assert "Okapifixture" in (project / "site" / "countries" / "ad.html").read_text(encoding="utf-8")
     assert_same_site(project, tmp_path, "after-wait")
+
+
+def test_kept_pagefind_bundles_are_shared_not_copied(project, tmp_path, monkeypatch):
+    """A Pagefind bundle is kept for the next build as hard links to the published one (making and
+    deleting files is much of a build's system time), and copied where links cannot be made."""
+    from trmkb import incremental
+    assert build(project, quiet=True) == 0
+    entry = "pagefind-entry.json"
+    site, kept_dir = project / "site" / "pagefind" / entry, project / "build" / "derived" / "pagefind-en" / entry
+    assert site.stat().st_ino == kept_dir.stat().st_ino
+    assert build(project, quiet=True) == 0          # reused: linked again from the kept bundle
+    assert (project / "site" / "pagefind" / entry).stat().st_ino == kept_dir.stat().st_ino
+
+    def no_links(src, dst):
+        raise OSError(18, "Invalid cross-device link")
+    monkeypatch.setattr(incremental.os, "link", no_links)
+    incremental.Derived(tmp_path, "pagefind", "en").put("k", project / "site" / "pagefind")
+    copied = tmp_path / "derived" / "pagefind-en" / entry
+    assert copied.read_bytes() == site.read_bytes() and copied.stat().st_ino != site.stat().st_ino

@@ -144,7 +144,8 @@ def _one_language(code: str):
         return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}", ""
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
-    shutil.copytree(kept, part)     # a copy: the next build updates the kept folder in place
+    # hard links, not copies: MkDocs writes new files in the kept folder (see mkdocs_hooks._detach)
+    shutil.copytree(kept, part, copy_function=incremental.link_or_copy)
     key = incremental.pages_key(part)
     stamp(part, code, j["info"])    # the version and date, which no index holds (see stage.stamp)
     bundle = part / lang.prefix / "pagefind"

@@ -223,8 +223,9 @@ class Derived:
 
 def link_or_copy(src, dst):
     """shutil.copytree's copy_function for files that nobody writes again in place (a Pagefind
-    bundle: each run writes a new one): a hard link, which shares the file instead of making a new
-    one (making and deleting files is much of a build's system time); a copy across file systems."""
+    bundle: each run writes a new one; MkDocs' kept output: see mkdocs_hooks._detach): a hard link,
+    which shares the file instead of making a new one (making and deleting files is much of a
+    build's system time); a copy across file systems."""
     try:
         os.link(src, dst)
     except OSError:

@@ -8,12 +8,36 @@ keeps them working from file:// and under any subfolder.
 Staged pages carry their generated HTML blocks at the end, after a marker (see stage.stash_html):
 Markdown converts only the rest, and the blocks are put back into the rendered page."""
 import json
+import os
 import re
 
 from jinja2 import FileSystemBytecodeCache
 
 from trmkb.incremental import ThemeLoader
 from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
+
+
+# The published site shares its pages with the output MkDocs keeps for the next build (hard links:
+# build._one_language), which MkDocs updates in place (--dirty). Before it writes a file again, the
+# file is unlinked, so that it writes a new one and the published site stays as it is until the
+# new one replaces it (also when this build fails). MkDocs' own test decides what it writes again
+# (File.is_modified, as in _populate_page and copy_static_files); the theme's static templates are
+# written every time.
+def _detach(path):
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def on_pre_build(config):
+    for name in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
+        _detach(os.path.join(config["site_dir"], name))
+
+
+def on_pre_page(page, config, files):
+    _detach(page.file.abs_dest_path)     # called only for pages MkDocs builds again
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -67,6 +91,9 @@ def on_files(files, config):
     for f in [f for f in files if _UNUSED_THEME_FILES.search(f.src_uri)]:
         if not (f.abs_src_path or "").startswith(docs):      # the theme's, not a page of ours
             files.remove(f)
+    for f in files:
+        if not f.is_documentation_page() and f.is_modified():    # copied again (see _detach)
+            _detach(f.abs_dest_path)
     return files
 
 

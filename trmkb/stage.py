@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -257,8 +258,10 @@ def stamp(folder: Path, lang: str, info: dict) -> int:
         text = path.read_text(encoding="utf-8")
         if "@@trm-" in text:
             new = _TOKEN.sub(lambda m: values[m.group(0)], text)
-            if new != text:
-                path.write_text(new, encoding="utf-8")
+            if new != text:     # a new file: the page may be shared with the kept output (hard link)
+                tmp = path.with_name(path.name + ".stamp")
+                tmp.write_text(new, encoding="utf-8")
+                os.replace(tmp, path)
                 count += 1
     return count
 

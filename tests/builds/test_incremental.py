@@ -213,3 +213,30 @@ def test_kept_pagefind_bundles_are_shared_not_copied(project, tmp_path, monkeypa
     incremental.Derived(tmp_path, "pagefind", "en").put("k", project / "site" / "pagefind")
     copied = tmp_path / "derived" / "pagefind-en" / entry
     assert copied.read_bytes() == site.read_bytes() and copied.stat().st_ino != site.stat().st_ino
+
+
+def test_a_failed_build_leaves_pages_shared_with_the_kept_output_as_they_were(project, tmp_path, monkeypatch):
+    """The published pages are hard links to the output MkDocs keeps and updates in place: a build
+    that fails after MkDocs wrote a page again must leave the published page (and every other
+    file) as it was, and the next build must still give the site a clean build gives."""
+    import trmkb.build as build_mod
+    assert build(project, quiet=True) == 0
+    site = project / "site"
+    page = site / "sop" / "SOP-1.1.html"
+    assert page.stat().st_ino == kept(project, "en/sop/SOP-1.1.html").stat().st_ino, "not shared"
+    before = files(site)
+    sop = project / "content" / "sop" / "SOP-1.1.md"
+    sop.write_text(sop.read_text(encoding="utf-8") + "\nWarthogfixture, an added sentence.\n", encoding="utf-8")
+
+    def broken(*args):
+        raise build_mod.BuildError("Pagefind stopped (test)")
+    with monkeypatch.context() as m:
+        m.setattr(build_mod, "pagefind", broken)
+        assert build(project, quiet=True) == 1
+    assert "Warthogfixture" in kept(project, "en/sop/SOP-1.1.html").read_text(encoding="utf-8")   # MkDocs wrote it
+    after = files(site)
+    assert sorted(after) == sorted(before)
+    assert [k for k in before if after[k] != before[k]] == []
+    assert build(project, quiet=True) == 0
+    assert "Warthogfixture" in page.read_text(encoding="utf-8")
+    assert_same_site(project, tmp_path, "after-failed-build")

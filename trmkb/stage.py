@@ -100,8 +100,16 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str):
     def t(key, **kw):
         return strings.get(lang, key, **kw)
 
+    numbers = {}
+
+    def source_no(c, sid) -> int:
+        """The number of source `sid` in country c's list of sources, from 1 (0: not there)."""
+        if c["id"] not in numbers:
+            numbers[c["id"]] = {s["id"]: n for n, s in enumerate(c.get("sources") or [], 1)}
+        return numbers[c["id"]].get(sid, 0)
+
     return dict(
-        site=site, lang=lang, stem=stem, build=BUILD_TOKENS, t=t, href=href, asset=asset,
+        site=site, lang=lang, stem=stem, build=BUILD_TOKENS, t=t, href=href, asset=asset, source_no=source_no,
         L=lambda loc: pick(loc, lang, site.default) or "",
         sep=t("list_separator"),
         cname=lambda iso: i18n.country_name(iso, lang), i18n_name=i18n.country_name,

@@ -3,9 +3,9 @@
    kept (Cyrillic, Arabic, Latin with diacritics); diacritics and apostrophes are folded. */
 (function (root) {
   "use strict";
-  var api = {
-    tokenize: function (text) { return text.split(/[^\p{L}\p{N}\p{M}’'_]+/u).filter(Boolean); },
-    processTerm: function (term) {
+  /* The same words come back thousands of times while an index is built: each is folded once. */
+  var folded = new Map();
+  function fold(term) {
       var t = term.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’']/g, "").toLowerCase();
       /* Arabic writes the article and some particles as part of the word: الضحايا, والضحايا,
          للضحايا are all ضحايا ("victims"). Fold them off (a light stem) when a word is left. This
@@ -13,6 +13,16 @@
          hamza) both become بانيا: the same on both sides, which is all a search needs. */
       t = t.replace(/^(?:[وفبك]?ال|لل)(?=[\u0621-\u064A]{2})/, "");
       return t.length > 1 || /\p{N}/u.test(t) ? t : null;
+  }
+  var api = {
+    tokenize: function (text) { return text.split(/[^\p{L}\p{N}\p{M}’'_]+/u).filter(Boolean); },
+    processTerm: function (term) {
+      var t = folded.get(term);
+      if (t === undefined) {
+        t = fold(term);
+        if (folded.size < 100000) folded.set(term, t);
+      }
+      return t;
     },
     fields: ["title", "text"],
     storeFields: ["title", "url", "excerpt"],

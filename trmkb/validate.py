@@ -35,6 +35,26 @@ def _validator(schema_dir: str, name: str, signature: tuple = ()) -> Draft202012
     return Draft202012Validator(schema, registry=registry)
 
 
+# A made-up address under which the schema files refer to each other ("common.schema.json#/...").
+_SCHEMA_BASE = "https://trmkb.invalid/schemas/"
+
+
+@lru_cache(maxsize=32)
+def _fast_validator(schema_dir: str, name: str, signature: tuple = ()):
+    """The same schema compiled by jsonschema-rs (about 70 times faster): it only says whether a
+    document is valid; for one that is not, the Python validator (_validator) says what is wrong,
+    with the details the messages and hints need. The fast answer is only trusted when it is
+    "valid", and the two agree on that: the schemas' regular expressions mean the same in both
+    (tests/unit/test_schema_patterns.py)."""
+    import jsonschema_rs
+    d = Path(schema_dir)
+    registry = jsonschema_rs.Registry([(_SCHEMA_BASE + p.name, json.loads(p.read_text(encoding="utf-8")))
+                                       for p in d.glob("*.schema.json")])
+    schema = json.loads((d / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema_rs.validator_for(schema, registry=registry, base_uri=_SCHEMA_BASE + f"{name}.schema.json",
+                                       validate_formats=False)
+
+
 def schema_for(src: Sources, doc: Doc) -> str:
     parts = Path(doc.rel).parts
     if parts[0] == "data":
@@ -90,8 +110,12 @@ def check_schemas(src: Sources, schema_dir: Path):
             yield from cached[1]
             continue
         found = []
-        v = _validator(str(schema_dir), name, signature)
-        for err in v.iter_errors(doc.data if doc.data is not None else {}):
+        data = doc.data if doc.data is not None else {}
+        try:
+            valid = _fast_validator(str(schema_dir), name, signature).is_valid(data)
+        except (ValueError, TypeError):     # a value it cannot take: let the Python validator say
+            valid = False
+        for err in [] if valid else _validator(str(schema_dir), name, signature).iter_errors(data):
             path = list(err.absolute_path)
             if err.validator == "additionalProperties":
                 extra = re.findall(r"'([^']+)'", err.message)

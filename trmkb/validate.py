@@ -139,6 +139,18 @@ def _walk(node, path=()):
             yield from _walk(v, path + (i,))
 
 
+_NODES: dict[int, tuple[object, list]] = {}
+
+
+def _nodes(doc) -> list:
+    """_walk(doc.data) as a list, made once per validation for the several rules that go through
+    every field of every document."""
+    hit = _NODES.get(id(doc))
+    if hit is None or hit[0] is not doc.data:
+        hit = _NODES[id(doc)] = (doc.data, list(_walk(doc.data)))
+    return hit[1]
+
+
 def _d(doc):
     return doc.data if isinstance(doc.data, dict) else {}
 
@@ -198,7 +210,7 @@ def rule_site_languages(src: Sources, ix):
     """Translations only in languages the site has (i18n/languages.yml)."""
     codes = set(src.codes)
     for doc in src.countries + src.resources + src.tools + ([src.vocab] if src.vocab else []):
-        for path, v in _walk(doc.data):
+        for path, v in _nodes(doc):
             if isinstance(v, dict) and "en" in v and all(isinstance(k, str) and re.fullmatch("[a-z]{2}", k) for k in v) \
                     and all(isinstance(x, str) for x in v.values()):
                 for k in v:
@@ -292,7 +304,7 @@ def rule_dates(src: Sources, ix):
     """Dates are real calendar dates, and not in the future."""
     today = TODAY()
     for doc in src.countries + src.resources + src.tools + src.pages:
-        for path, v in _walk(doc.data):
+        for path, v in _nodes(doc):
             if isinstance(v, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
                 try:
                     day = dt.date.fromisoformat(v)
@@ -442,7 +454,7 @@ def check_markdown_html(doc: Doc):
 
 def check_html(src: Sources):
     for doc in src.countries + src.resources + src.tools + src.pages + ([src.vocab] if src.vocab else []):
-        for path, v in _walk(doc.data):
+        for path, v in _nodes(doc):
             if isinstance(v, str):
                 for msg, hint in _unsafe(v):
                     yield Problem(doc.rel, doc.line(path), fmt_path(path), msg, hint)
@@ -459,8 +471,12 @@ def validate(root: Path, src: Sources | None = None) -> tuple[Sources, list[Prob
     src = src or load_all(root)
     problems = list(src.problems)
     problems += check_schemas(src, root / "schemas")
-    for rule in RULES:
-        problems += rule(src, None)
-    problems += check_html(src)
+    _NODES.clear()
+    try:
+        for rule in RULES:
+            problems += rule(src, None)
+        problems += check_html(src)
+    finally:
+        _NODES.clear()
     save_cache(root)
     return src, sorted(set(problems))

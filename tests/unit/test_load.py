@@ -24,6 +24,7 @@ def test_lines_are_kept(tmp_path):
     ("  \n\n", None, 1, "file is empty"),
     (None, b"id: AL\nname: \xff\xfe\n", 2, "not UTF-8"),
     ("a: &x [1]\nb: *x\n", None, 1, "anchors and aliases"),
+    ("a: &x 1\n", None, 1, "anchors and aliases"),           # an anchor alone is refused too
     ("id: AL\nid: MA\n", None, 2, "duplicate key 'id'"),
     (None, b"a: '" + b"x" * 1_100_000 + b"'\n", 1, "more than the"),
 ])
@@ -34,6 +35,11 @@ def test_broken_files_give_one_problem(tmp_path, text, raw, line, message):
     assert e.value.problem.line == line
     assert message in e.value.problem.message
     assert e.value.problem.hint
+
+
+def test_ampersands_and_asterisks_in_text_are_just_text(tmp_path):
+    doc = _load(tmp_path, "name: Bosnia & Herzegovina\nnote: 5 * 3 & more\n")
+    assert doc.data == {"name": "Bosnia & Herzegovina", "note": "5 * 3 & more"}
 
 
 def test_billion_laughs_is_refused_quickly(tmp_path):

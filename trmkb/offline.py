@@ -10,13 +10,28 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import lxml.html
+import lxml.etree
 
 from . import ROOT, incremental
 
 VENDOR = {"minisearch/dist/umd/index.js": "minisearch.js"}
 _HTML_LANG = re.compile(r"<html[^>]*\slang=\"([^\"]+)\"")
 _IGNORED = ".//*[@data-pagefind-ignore] | .//script | .//style"   # heading permalinks: see mkdocs_hooks
+
+
+_PARSER = lxml.etree.HTMLParser()
+
+
+def _drop(el):
+    """Remove an element and what it holds, keeping the text that follows it (lxml.html's drop_tree)."""
+    parent, tail = el.getparent(), el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def _text(el) -> str:
@@ -34,14 +49,15 @@ def extract(path: Path) -> dict | None:
         return None
     m = _HTML_LANG.search(html, 0, 2000)
     end = html.find("</article>", at)
-    wrapper = lxml.html.fragment_fromstring(html[html.rfind("<", 0, at):end if end > 0 else len(html)],
-                                            create_parent="div")
-    body = wrapper.xpath("./*[@data-pagefind-body]")
+    # plain lxml.etree: lxml.html's element classes cost a call into Python for every element
+    doc = lxml.etree.fromstring("<div>" + html[html.rfind("<", 0, at):end if end > 0 else len(html)] + "</div>",
+                                _PARSER)
+    body = doc.xpath("/html/body/div/*[@data-pagefind-body]") if doc is not None else []
     if not body:
         return None
     body = body[0]
     for el in body.xpath(_IGNORED):
-        el.drop_tree()
+        _drop(el)
     h1 = body.xpath(".//h1")
     title = _text(h1[0]) if h1 else ""
     text = _text(body)

@@ -3,8 +3,10 @@ works from file:// where Pagefind cannot run. Documents are the same pages Pagef
 (those marked data-pagefind-body), so English fallbacks never enter another language's index."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -67,17 +69,50 @@ def extract(path: Path) -> dict | None:
     return {"lang": m.group(1) if m else None, "title": title, "text": rest, "excerpt": rest[:180]}
 
 
-def documents(site: Path) -> dict[str, list[dict]]:
+def documents(site: Path, known: dict | None = None) -> dict[str, list[dict]]:
+    """The documents of every page under site, by language. With `known` ({page: (sha1 of its
+    bytes, what extract gave)}, from an earlier call, updated here), a page whose bytes are
+    unchanged is not parsed again."""
     by_lang: dict[str, list[dict]] = {}
+    seen = set()
     for n, path in enumerate(sorted(site.rglob("*.html"))):
         if path.parts[len(site.parts)] in ("pagefind", "assets", "search"):
             continue
-        doc = extract(path)
+        rel = path.relative_to(site).as_posix()
+        if known is None:
+            doc = extract(path)
+        else:
+            seen.add(rel)
+            digest = hashlib.sha1(path.read_bytes()).hexdigest()
+            hit = known.get(rel)
+            if hit is None or hit[0] != digest:
+                hit = known[rel] = (digest, extract(path))
+            doc = dict(hit[1]) if hit[1] else None
         if doc and doc["lang"]:
             doc["id"] = n
-            doc["url"] = path.relative_to(site).as_posix()
+            doc["url"] = rel
             by_lang.setdefault(doc.pop("lang"), []).append(doc)
+    if known is not None:
+        for rel in set(known) - seen:
+            del known[rel]
     return by_lang
+
+
+def _known_pages(path: Path | None) -> dict:
+    try:
+        with open(path, "rb") as f:
+            known = pickle.load(f)
+        return known if isinstance(known, dict) else {}
+    except Exception:       # none yet, or unreadable: every page is read
+        return {}
+
+
+def _keep_pages(path: Path, known: dict):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        pickle.dump(known, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def _node_modules(node_modules: Path | None) -> Path:
@@ -118,7 +153,12 @@ class Indexer:
         if kept and kept.get(pages_key):        # the very pages of last time: nothing to read
             shutil.copy2(kept.dir / kept.FILE, target)
             return target.stat().st_size
-        text = json.dumps(documents(site).get(lang, []), ensure_ascii=False)
+        # what each page gave last time, by its bytes: after an edit, only the changed pages are parsed
+        pages = cache / "derived" / f"offline-pages-{lang}.pickle" if cache else None
+        known = _known_pages(pages) if pages else None
+        text = json.dumps(documents(site, known).get(lang, []), ensure_ascii=False)
+        if pages:
+            _keep_pages(pages, known)
         key = incremental.text_key(text) if kept else ""
         if kept and kept.get(key):               # other pages, the same documents (a theme edit)
             shutil.copy2(kept.dir / kept.FILE, target)

@@ -240,3 +240,21 @@ def test_a_failed_build_leaves_pages_shared_with_the_kept_output_as_they_were(pr
     assert build(project, quiet=True) == 0
     assert "Warthogfixture" in page.read_text(encoding="utf-8")
     assert_same_site(project, tmp_path, "after-failed-build")
+
+
+def test_the_offline_index_parses_only_the_pages_that_changed(project, tmp_path, monkeypatch):
+    """After an edit, the offline index reuses what each unchanged page gave last time (kept by
+    the page's bytes) and parses only the changed ones; the index equals a clean build's."""
+    from trmkb import offline
+    assert build(project, quiet=True) == 0
+    sop = project / "content" / "sop" / "SOP-1.1.md"
+    sop.write_text(sop.read_text(encoding="utf-8") + "\nWarthogfixture, an added sentence.\n", encoding="utf-8")
+    parsed = []
+    real = offline.extract
+    monkeypatch.setattr(offline, "extract", lambda path: parsed.append(path.name) or real(path))
+    assert build(project, quiet=True) == 0
+    monkeypatch.undo()
+    pages = len(list((project / "site").rglob("*.html")))
+    assert "SOP-1.1.html" in parsed and len(parsed) <= 5, (parsed, pages)   # the step, its phase, its print page...
+    assert "warthogfixture" in (project / "site" / "search" / "offline-en.js").read_text(encoding="utf-8")
+    assert_same_site(project, tmp_path, "after-offline-reuse")

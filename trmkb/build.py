@@ -141,13 +141,13 @@ def _one_language(code: str):
     error = _mkdocs_kept(j["root"], cfg, j["docs"] / code, kept)
     t2 = time.perf_counter()
     if error:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}", ""
+        return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}", {}
     part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
     shutil.rmtree(part, ignore_errors=True)
     # hard links, not copies: MkDocs writes new files in the kept folder (see mkdocs_hooks._detach)
     shutil.copytree(kept, part, copy_function=incremental.link_or_copy)
-    key = incremental.pages_key(part)
-    stamp(part, code, j["info"])    # the version and date, which no index holds (see stage.stamp)
+    digests = stamp(part, code, j["info"])      # the version and date, and what each page is
+    key = incremental.pages_key(digests)
     bundle = part / lang.prefix / "pagefind"
     cached = incremental.Derived(j["build_dir"], "pagefind", code)
     try:
@@ -157,8 +157,8 @@ def _one_language(code: str):
             pagefind(part, lang)
             cached.put(key, bundle)
     except BuildError as e:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), str(e), key
-    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None, key
+        return code, pages, (t1 - t0, t2 - t1, 0.0), str(e), digests
+    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None, digests
 
 
 def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs) -> int:
@@ -250,12 +250,12 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
         if parallel else None
     with pool or contextlib.nullcontext(), Indexer() as node, ThreadPoolExecutor(max_workers=1) as indexer:
         def collect(result):
-            code, n, (ts, tm, tp), error, key = result
+            code, n, (ts, tm, tp), error, digests = result
             out["pages"][code], out["stage"][code], out["mkdocs"][code], out["pagefind"][code] = n, ts, tm, tp
             if error:
                 failures.append(error)
             else:
-                futures[code] = indexer.submit(node.index, parts[code], code, indexes[code], build_dir, key)
+                futures[code] = indexer.submit(node.index, parts[code], code, indexes[code], build_dir, digests)
         for result in (pool.imap_unordered(_one_language, codes) if pool else map(_one_language, codes)):
             collect(result)
         for code, f in futures.items():

@@ -93,15 +93,21 @@ def code_digest(packages: tuple[str, ...], files: tuple[str, ...]) -> str:
     return h.hexdigest()
 
 
-def digest_tree(path: Path, pattern: str = "**/*", skip: tuple[str, ...] = ()) -> str:
-    """sha1 over the relative names and bytes of the files under path (sorted), leaving out
-    those whose names end with one of `skip`."""
+def combine(digests: dict[str, bytes]) -> str:
+    """One sha1 over files' relative names and their own sha1s ({name: digest}), in name order."""
     h = hashlib.sha1()
-    if path.is_dir():
-        for f in sorted(p for p in path.glob(pattern) if p.is_file() and not p.name.endswith(skip)):
-            h.update(f.relative_to(path).as_posix().encode("utf-8") + b"\0")
-            h.update(hashlib.sha1(f.read_bytes()).digest())
+    for name in sorted(digests):
+        h.update(name.encode("utf-8") + b"\0")
+        h.update(digests[name])
     return h.hexdigest()
+
+
+def digest_tree(path: Path, pattern: str = "**/*", skip: tuple[str, ...] = ()) -> str:
+    """sha1 over the relative names and bytes of the files under path, leaving out those whose
+    names end with one of `skip`."""
+    return combine({f.relative_to(path).as_posix(): hashlib.sha1(f.read_bytes()).digest()
+                    for f in path.glob(pattern) if f.is_file() and not f.name.endswith(skip)}
+                   if path.is_dir() else {})
 
 
 STAGING = ("trmkb/stage.py", "trmkb/model.py", "trmkb/status.py", "trmkb/i18n.py", "trmkb/project.py",
@@ -221,6 +227,17 @@ class Derived:
             self.stamp.write_text(f"{key}\n{also}")
 
 
+def write_atomic(path: Path, data: bytes):
+    """Replace path with a new file holding data (a reader never sees half of it, and a hard link
+    to the old file keeps the old bytes)."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def link_or_copy(src, dst):
     """shutil.copytree's copy_function for files that nobody writes again in place (a Pagefind
     bundle: each run writes a new one; MkDocs' kept output: see mkdocs_hooks._detach): a hard link,
@@ -232,10 +249,10 @@ def link_or_copy(src, dst):
         shutil.copy2(src, dst)
 
 
-def pages_key(site: Path) -> str:
-    """Digest of a language's built HTML pages (names and bytes), plus the code that indexes them:
-    what its Pagefind bundle is made from."""
-    return hashlib.sha1((digest_tree(site, "**/*.html") + code_digest(PACKAGES, INDEXING)).encode()).hexdigest()
+def pages_key(pages: dict[str, bytes]) -> str:
+    """Digest of a language's built HTML pages ({name: sha1 of its bytes}, from stage.stamp), plus
+    the code that indexes them: what its Pagefind bundle is made from."""
+    return hashlib.sha1((combine(pages) + code_digest(PACKAGES, INDEXING)).encode()).hexdigest()
 
 
 def text_key(text: str) -> str:

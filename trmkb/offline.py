@@ -69,10 +69,10 @@ def extract(path: Path) -> dict | None:
     return {"lang": m.group(1) if m else None, "title": title, "text": rest, "excerpt": rest[:180]}
 
 
-def documents(site: Path, known: dict | None = None) -> dict[str, list[dict]]:
+def documents(site: Path, known: dict | None = None, digests: dict[str, bytes] | None = None) -> dict[str, list[dict]]:
     """The documents of every page under site, by language. With `known` ({page: (sha1 of its
     bytes, what extract gave)}, from an earlier call, updated here), a page whose bytes are
-    unchanged is not parsed again."""
+    unchanged is not parsed again; `digests` ({page: sha1}, see stage.stamp) saves reading them."""
     by_lang: dict[str, list[dict]] = {}
     seen = set()
     for n, path in enumerate(sorted(site.rglob("*.html"))):
@@ -83,7 +83,7 @@ def documents(site: Path, known: dict | None = None) -> dict[str, list[dict]]:
             doc = extract(path)
         else:
             seen.add(rel)
-            digest = hashlib.sha1(path.read_bytes()).hexdigest()
+            digest = (digests or {}).get(rel) or hashlib.sha1(path.read_bytes()).digest()
             hit = known.get(rel)
             if hit is None or hit[0] != digest:
                 hit = known[rel] = (digest, extract(path))
@@ -109,10 +109,7 @@ def _known_pages(path: Path | None) -> dict:
 
 def _keep_pages(path: Path, known: dict):
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(known, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    incremental.write_atomic(path, pickle.dumps(known, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _node_modules(node_modules: Path | None) -> Path:
@@ -144,11 +141,13 @@ class Indexer:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, encoding="utf-8")
 
-    def index(self, site: Path, lang: str, target: Path, cache: Path | None = None, pages_key: str = "") -> int:
+    def index(self, site: Path, lang: str, target: Path, cache: Path | None = None,
+              digests: dict[str, bytes] | None = None) -> int:
         """Index the pages of one language found under site (that language's own build, before
         the languages are merged) into target; return its size in bytes. With cache (a folder
         kept between builds), an index made from the same documents is reused; when the pages
-        themselves are unchanged (pages_key, see incremental.pages_key) without even reading them."""
+        themselves are unchanged (their digests, from stage.stamp) without even reading them."""
+        pages_key = incremental.pages_key(digests) if digests else ""
         kept = incremental.Derived(cache, "offline", lang) if cache else None
         if kept and kept.get(pages_key):        # the very pages of last time: nothing to read
             shutil.copy2(kept.dir / kept.FILE, target)
@@ -156,7 +155,7 @@ class Indexer:
         # what each page gave last time, by its bytes: after an edit, only the changed pages are parsed
         pages = cache / "derived" / f"offline-pages-{lang}.pickle" if cache else None
         known = _known_pages(pages) if pages else None
-        text = json.dumps(documents(site, known).get(lang, []), ensure_ascii=False)
+        text = json.dumps(documents(site, known, digests).get(lang, []), ensure_ascii=False)
         if pages:
             _keep_pages(pages, known)
         key = incremental.text_key(text) if kept else ""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import posixpath
 import re
 from pathlib import Path
@@ -15,6 +14,7 @@ import yaml
 from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 
 from . import i18n
+from .incremental import write_atomic
 from .model import TREATIES, Site, facts_of, is_stale, pick, unverified_count
 from .status import STATES, record_state, report
 
@@ -255,23 +255,20 @@ BUILD_TOKENS = {"version": "@@trm-version@@", "date": "@@trm-date@@", "date_text
 _TOKEN = re.compile("|".join(map(re.escape, BUILD_TOKENS.values())))
 
 
-def stamp(folder: Path, lang: str, info: dict) -> int:
+def stamp(folder: Path, lang: str, info: dict) -> dict[str, bytes]:
     """Write the build's version and date (build_info) into the built pages under folder, in
-    `lang`; return how many pages held tokens."""
+    `lang`. Each page is read once for this, which also gives its digest as MkDocs wrote it
+    ({name: sha1}): what the search indexes are made from (the stamped text is not indexed)."""
     from html import escape
     values = {BUILD_TOKENS["version"]: escape(info["version"]), BUILD_TOKENS["date"]: info["date"],
               BUILD_TOKENS["date_text"]: escape(i18n.date(info["date"], lang))}
-    count = 0
+    digests = {}
     for path in folder.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        if "@@trm-" in text:
-            new = _TOKEN.sub(lambda m: values[m.group(0)], text)
-            if new != text:     # a new file: the page may be shared with the kept output (hard link)
-                tmp = path.with_name(path.name + ".stamp")
-                tmp.write_text(new, encoding="utf-8")
-                os.replace(tmp, path)
-                count += 1
-    return count
+        raw = path.read_bytes()
+        digests[path.relative_to(folder).as_posix()] = hashlib.sha1(raw).digest()
+        if b"@@trm-" in raw:    # a new file: the page may be shared with the kept output (hard link)
+            write_atomic(path, _TOKEN.sub(lambda m: values[m.group(0)], raw.decode("utf-8")).encode("utf-8"))
+    return digests
 
 
 def build_info(root: Path) -> dict:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import zipfile
 from pathlib import Path
 
+from .incremental import link_or_copy
 from .stage import DOWNLOAD
 
 # Already compressed (Pagefind's index and fragments are gzip, its wasm too): deflating them again
@@ -25,10 +25,7 @@ def publish(zip_file: Path, site: Path):
     dest.parent.mkdir(exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
-    try:
-        os.link(zip_file, tmp)
-    except OSError:
-        shutil.copyfile(zip_file, tmp)
+    link_or_copy(zip_file, tmp)
     tmp.replace(dest)
 
 

@@ -10,7 +10,8 @@ import yaml
 from babel import Locale
 from babel.dates import format_date
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when PyYAML has it: 10x faster
+from .load import YAML_LOADER
+
 
 
 @lru_cache(maxsize=None)
@@ -73,7 +74,7 @@ class Strings:
         self.table = {}
         for l in langs:
             p = root / "i18n" / "strings" / f"{l.code}.yml"
-            self.table[l.code] = (yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER) or {}) if p.exists() else {}
+            self.table[l.code] = (yaml.load(p.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}) if p.exists() else {}
 
     def get(self, lang: str, key: str, **kw) -> str:
         s = self.table.get(lang, {}).get(key) or self.table[self.default].get(key) or key

@@ -15,7 +15,7 @@ import yaml
 from .problems import Problem
 
 MAX_BYTES = 1_000_000
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when PyYAML has it
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _HINT_YAML = "check indentation (spaces, not tabs) and quote text containing ': ' or starting with a special character"
@@ -135,7 +135,7 @@ def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Doc:
         raise LoadError(Problem(rel, 1 + line_offset, "", "YAML anchors and aliases (&, *) are not allowed",
                                 "write the value out in full"))
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as e:
         raise _yaml_problem(e, rel, line_offset) from None
     except RecursionError:
@@ -157,7 +157,7 @@ def _too_deep(rel, line_offset):
 
 def _events(text, rel, line_offset):
     try:
-        return list(yaml.parse(text, Loader=_Loader))
+        return list(yaml.parse(text, Loader=YAML_LOADER))
     except yaml.YAMLError as e:
         raise _yaml_problem(e, rel, line_offset) from None
     except RecursionError:

@@ -26,13 +26,17 @@ def _schema_signature(schema_dir: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in schema_dir.glob("*.schema.json")))
 
 
+@lru_cache(maxsize=8)
+def _schemas(schema_dir: str, signature: tuple = ()) -> dict[str, dict]:
+    """The schema files, by file name, read once for both validators."""
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in Path(schema_dir).glob("*.schema.json")}
+
+
 @lru_cache(maxsize=32)
 def _validator(schema_dir: str, name: str, signature: tuple = ()) -> Draft202012Validator:
-    d = Path(schema_dir)
-    registry = Registry().with_resources(
-        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")))) for p in d.glob("*.schema.json"))
-    schema = json.loads((d / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, registry=registry)
+    schemas = _schemas(schema_dir, signature)
+    registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in schemas.items())
+    return Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry)
 
 
 # A made-up address under which the schema files refer to each other ("common.schema.json#/...").
@@ -47,12 +51,10 @@ def _fast_validator(schema_dir: str, name: str, signature: tuple = ()):
     "valid", and the two agree on that: the schemas' regular expressions mean the same in both
     (tests/unit/test_schema_patterns.py)."""
     import jsonschema_rs
-    d = Path(schema_dir)
-    registry = jsonschema_rs.Registry([(_SCHEMA_BASE + p.name, json.loads(p.read_text(encoding="utf-8")))
-                                       for p in d.glob("*.schema.json")])
-    schema = json.loads((d / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema, registry=registry, base_uri=_SCHEMA_BASE + f"{name}.schema.json",
-                                       validate_formats=False)
+    schemas = _schemas(schema_dir, signature)
+    registry = jsonschema_rs.Registry([(_SCHEMA_BASE + n, s) for n, s in schemas.items()])
+    return jsonschema_rs.validator_for(schemas[f"{name}.schema.json"], registry=registry,
+                                       base_uri=_SCHEMA_BASE + f"{name}.schema.json", validate_formats=False)
 
 
 def schema_for(src: Sources, doc: Doc) -> str:
@@ -250,7 +252,6 @@ def rule_vocabulary(src: Sources, ix):
 
 
 def rule_references(src: Sources, ix):
-    countries = {_d(d).get("id") for d in src.countries}
     resources = {_d(d).get("id") for d in src.resources}
     tools = {_d(d).get("id") for d in src.tools}
     sops = {_d(d).get("id") for d in src.pages if page_key(d)[1] is None and _d(d).get("id")}
@@ -260,10 +261,7 @@ def rule_references(src: Sources, ix):
             yield Problem(doc.rel, doc.line(path), fmt_path(path), f"{what} '{value}' does not exist", hint)
 
     for doc in src.resources:
-        d = _d(doc)
-        for n, c in enumerate(d.get("countries") or []):
-            if c in _territories() and c not in countries and countries:
-                pass  # a publication may cover a country without a profile
+        d = _d(doc)     # (its countries need no profile: a publication may cover any country)
         for n, s in enumerate(d.get("sop_refs") or []):
             yield from check(doc, ["sop_refs", n], s, sops, "SOP", "use an id of a file in content/sop/, e.g. SOP-4.2")
         if d.get("superseded_by"):
@@ -291,7 +289,7 @@ def rule_references(src: Sources, ix):
             if isinstance(s, dict) and s.get("resource"):
                 yield from check(doc, ["sources", n, "resource"], s["resource"], resources, "resource",
                                  "use an id of a file in data/resources/ or leave 'resource' out")
-        for path, v in _walk(d):
+        for path, v in _nodes(doc) if d else ():
             if path and path[-1] == "sources" and path != ("sources",) and isinstance(v, list):
                 for n, sid in enumerate(v):
                     if isinstance(sid, str) and sid not in ids:

@@ -134,7 +134,7 @@ def _one_language(code: str):
     j = _JOB
     lang = next(l for l in j["langs"] if l.code == code)
     t0 = time.perf_counter()
-    pages = _stage_kept(j["root"], j["site"], j["strings"], j["docs"], code, j["langs"])
+    pages = _stage_kept(j["root"], j["site"], j["strings"], j["docs"], code, j["langs"], j["staging"])
     t1 = time.perf_counter()
     cfg = write_mkdocs_config(j["root"], j["build_dir"], j["docs"], lang, j["langs"], j["strings"])
     kept = j["build_dir"] / "parts" / code
@@ -161,11 +161,12 @@ def _one_language(code: str):
     return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None, digests
 
 
-def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs) -> int:
+def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs, common: str) -> int:
     """Stage one language's pages, unless nothing they are made from changed since they were
-    staged (incremental.stage_key): then the staged folder is already right. Returns the count."""
+    staged (incremental.stage_key; `common` is incremental.staging_inputs): then the staged folder
+    is already right. Returns the count."""
     kept = incremental.Staged(docs, code)
-    key = incremental.stage_key(root, code, [l.code for l in langs])
+    key = incremental.stage_key(root, code, [l.code for l in langs], common)
     count = kept.pages(key)
     if count is None:
         kept.forget()
@@ -238,7 +239,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     import mkdocs.config  # noqa: F401
     compile_templates(jinja_cache(build_dir))    # once here, not once per worker
     _JOB.update(root=root, build_dir=build_dir, docs=docs, site=site, strings=strings, info=info, langs=langs,
-                tmp=tmp)
+                tmp=tmp, staging=incremental.staging_inputs(root))
     codes = [l.code for l in langs if l.code in wanted]
     parts = {c: tmp.parent / f"{tmp.name}.{c}" for c in codes}
     indexes = {c: tmp.parent / f"{tmp.name}.offline-{c}.js" for c in codes}
@@ -389,7 +390,7 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     docs = build_dir / "docs"
     with incremental.lock(build_dir):
         compile_templates(jinja_cache(build_dir))
-        _stage_kept(root, build_site(src), strings, docs, lang.code, src.langs)
+        _stage_kept(root, build_site(src), strings, docs, lang.code, src.langs, incremental.staging_inputs(root))
         cfg = write_mkdocs_config(root, build_dir, docs, lang, src.langs, strings)
         out = build_dir / f"preview-{lang.code}"
         error = _mkdocs_kept(root, cfg, docs / lang.code, out)

@@ -114,21 +114,30 @@ STAGING = ("trmkb/stage.py", "trmkb/model.py", "trmkb/status.py", "trmkb/i18n.py
            "trmkb/load.py")
 
 
-def stage_key(root: Path, code: str, codes: list[str]) -> str:
-    """What a language's staged pages are made from: every data file, the English and this
-    language's content files (not the other languages': a page shows its own language or falls back
-    to English), the interface strings of both, the templates and the staging code (not the build's
-    version and date: pages hold tokens for them, see stage.stamp). When it has not changed, the
-    pages staged last time are still right."""
-    other = tuple(f".{c}.md" for c in codes if c != code)
-    h = hashlib.sha1(code.encode())
-    h.update(code_digest(PACKAGES + ("babel", "pyyaml"), STAGING).encode())
+def staging_inputs(root: Path) -> str:
+    """The part of stage_key that is the same for every language (made once per build): the
+    staging code and library versions, the templates, every data file, the list of languages and
+    the English interface strings."""
+    h = hashlib.sha1(code_digest(PACKAGES + ("babel", "pyyaml"), STAGING).encode())
     h.update(digest_tree(ROOT / "trmkb" / "templates").encode())       # the package's, not the project's
     h.update(digest_tree(root / "data").encode())
-    h.update(digest_tree(root / "content", "**/*.md", skip=other).encode())
-    for f in ("i18n/languages.yml", "i18n/strings/en.yml", f"i18n/strings/{code}.yml"):
+    for f in ("i18n/languages.yml", "i18n/strings/en.yml"):
         p = root / f
         h.update(f.encode() + b"\0" + (hashlib.sha1(p.read_bytes()).digest() if p.is_file() else b"-"))
+    return h.hexdigest()
+
+
+def stage_key(root: Path, code: str, codes: list[str], common: str) -> str:
+    """What a language's staged pages are made from: what every language's are (staging_inputs,
+    given as `common`), the English and this language's content files (not the other languages': a
+    page shows its own language or falls back to English) and its interface strings; not the
+    build's version and date (pages hold tokens for them, see stage.stamp). When it has not
+    changed, the pages staged last time are still right."""
+    other = tuple(f".{c}.md" for c in codes if c != code)
+    h = hashlib.sha1(f"{code}\0{common}".encode())
+    h.update(digest_tree(root / "content", "**/*.md", skip=other).encode())
+    p = root / "i18n" / "strings" / f"{code}.yml"
+    h.update(hashlib.sha1(p.read_bytes()).digest() if p.is_file() else b"-")
     return h.hexdigest()
 
 

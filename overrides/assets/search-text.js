@@ -6,13 +6,13 @@
   /* The same words come back thousands of times while an index is built: each is folded once. */
   var folded = new Map();
   function fold(term) {
-      var t = term.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’']/g, "").toLowerCase();
-      /* Arabic writes the article and some particles as part of the word: الضحايا, والضحايا,
-         للضحايا are all ضحايا ("victims"). Fold them off (a light stem) when a word is left. This
-         runs after hamzas are folded, so ألبانيا and البانيا (Albania, with and without the
-         hamza) both become بانيا: the same on both sides, which is all a search needs. */
-      t = t.replace(/^(?:[وفبك]?ال|لل)(?=[\u0621-\u064A]{2})/, "");
-      return t.length > 1 || /\p{N}/u.test(t) ? t : null;
+    var t = term.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’']/g, "").toLowerCase();
+    /* Arabic writes the article and some particles as part of the word: الضحايا, والضحايا,
+       للضحايا are all ضحايا ("victims"). Fold them off (a light stem) when a word is left. This
+       runs after hamzas are folded, so ألبانيا and البانيا (Albania, with and without the
+       hamza) both become بانيا: the same on both sides, which is all a search needs. */
+    t = t.replace(/^(?:[وفبك]?ال|لل)(?=[\u0621-\u064A]{2})/, "");
+    return t.length > 1 || /\p{N}/u.test(t) ? t : null;
   }
   var api = {
     tokenize: function (text) { return text.split(/[^\p{L}\p{N}\p{M}’'_]+/u).filter(Boolean); },

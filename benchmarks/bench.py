@@ -48,16 +48,19 @@ def project_copy() -> Path:
     for d in ("schemas", "overrides", "content", "i18n", "data"):
         shutil.copytree(ROOT / d, tmp / d, symlinks=False)
     # a repository of its own, so that a commit (a new version printed on the site) can be measured
-    git = ["git", "-C", str(tmp), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "benchmark copy"]):
-        subprocess.run(git + args, check=True, capture_output=True)
+        git(tmp, *args)
     return tmp
+
+
+def git(root: Path, *args: str):
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=bench@localhost", *args],
+                   check=True, capture_output=True)
 
 
 def commit(root: Path, i: int):
     """An empty commit: the site's version changes, no content does."""
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=bench@localhost",
-                    "commit", "-q", "--allow-empty", "-m", f"bench {i}"], check=True, capture_output=True)
+    git(root, "commit", "-q", "--allow-empty", "-m", f"bench {i}")
 
 
 def synthetic(n_countries: int, n_langs: int) -> Path:

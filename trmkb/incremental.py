@@ -45,6 +45,7 @@ def lock(build_dir: Path):
 
 
 _INSTALLED_THEME_FILES: dict[str, list[str]] = {}
+THEME_PREFIX = "theme:"
 
 
 class ThemeLoader(jinja2.FileSystemLoader):
@@ -58,6 +59,15 @@ class ThemeLoader(jinja2.FileSystemLoader):
     def __init__(self, searchpath, installed, **kw):
         super().__init__(searchpath, **kw)
         self.installed = set(installed)
+
+    def get_source(self, environment, template):
+        """'theme:NAME' is the installed theme's own NAME, which a file of the same name in
+        overrides/ may wrap (see overrides/partials/)."""
+        if template.startswith(THEME_PREFIX):
+            inner = jinja2.FileSystemLoader([d for d in self.searchpath if d in self.installed],
+                                            encoding=self.encoding, followlinks=self.followlinks)
+            return inner.get_source(environment, template[len(THEME_PREFIX):])
+        return super().get_source(environment, template)
 
     def list_templates(self) -> list[str]:
         found = set()

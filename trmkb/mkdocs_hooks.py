@@ -9,9 +9,10 @@ Staged pages carry their generated HTML blocks at the end, after a marker (see s
 Markdown converts only the rest, and the blocks are put back into the rendered page."""
 import json
 import os
+import posixpath
 import re
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import FileSystemBytecodeCache, pass_context
 
 from trmkb.incremental import ThemeLoader
 from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
@@ -77,7 +78,38 @@ def on_env(env, config, files):
     cache = config["extra"].get("trm_jinja_cache")
     if cache:
         env.bytecode_cache = FileSystemBytecodeCache(cache)
+    env.globals["trm_memo"] = _fragment_memo()
     return env
+
+
+def _nav_items(items):
+    for item in items:
+        yield item
+        yield from _nav_items(getattr(item, "children", None) or [])
+
+
+def _fragment_memo():
+    """trm_memo(name), for {% call %} around a partial of the theme's that is the same on many
+    pages (overrides/partials/): its output is kept for the pages that see it the same. The
+    navigation and the tabs make up a third of the time the theme's templates take for a page,
+    and differ only by the folder the page is in (their links are relative), which items of the
+    navigation are active, and, for a page in the navigation, the page itself (its table of
+    contents). One memo per build of a language (on_env)."""
+    kept = {}
+
+    @pass_context
+    def memo(context, name, caller):
+        page, nav = context.get("page"), context.get("nav")
+        if page is None or nav is None or getattr(page, "url", None) is None:
+            return caller()
+        items = list(_nav_items(nav.items))
+        key = (name, posixpath.dirname(page.url), context.get("base_url"),
+               tuple(n for n, item in enumerate(items) if item.active),
+               page.url if page in nav.pages else None)
+        if key not in kept:
+            kept[key] = caller()
+        return kept[key]
+    return memo
 
 
 # Theme files no page of ours loads: Material's own search (its worker and the lunr languages; the

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Before/after: the build of an earlier commit against the checkout, runs interleaved.
+
+    .venv/bin/python benchmarks/compare.py 329cccc            # 5 pairs of each case
+    .venv/bin/python benchmarks/compare.py HEAD~3 --runs 7
+
+This machine's speed drifts by 25-40% within minutes, so two benchmark runs made at different
+times cannot be compared. Here the two versions alternate (base, then checkout, for each run) on
+copies of their own sources, and each figure is a median of the runs. Cases: a build from nothing
+(nothing kept from an earlier build, as on a fresh clone or in CI); a build after an edit to one
+country's English summary (a page changes in every language); a build with nothing changed.
+Reported per case: wall time and CPU time (user + system of the build and every program it ran:
+MkDocs workers, Pagefind, node), medians and min-max.
+
+The base commit is checked out with `git worktree` into a temporary folder (removed at the end)
+and run with this checkout's Python environment and node_modules, so only the project's own
+code, templates, theme overrides and content differ."""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import ROOT, med  # noqa: E402
+
+SOURCES = ("schemas", "overrides", "content", "i18n", "data")
+
+
+def sources_copy(tree: Path, dest: Path) -> Path:
+    for d in SOURCES:
+        shutil.copytree(tree / d, dest / d)
+    return dest
+
+
+class Side:
+    """One version of the code (a tree with trmkb/ and node_modules), building a copy of its sources."""
+
+    def __init__(self, name: str, code: Path, work: Path):
+        self.name, self.code = name, code
+        self.src = sources_copy(code, work / name / "src")
+        self.out = work / name / "out" / "site"
+        self.kept = self.out.parent / f".{self.out.name}.build"
+        self.probe = sorted((self.src / "data" / "countries").glob("*.yaml"))[0]
+        self.original = self.probe.read_text(encoding="utf-8")
+        self.times = {}
+
+    def build(self, case: str | None = None) -> None:
+        # cwd outside both trees and PYTHONPATH first: the side's own trmkb package is imported
+        env = dict(os.environ, PYTHONPATH=str(self.code), NO_MKDOCS_2_WARNING="1")
+        cmd = [sys.executable, "-m", "trmkb.cli", "--root", str(self.src), "build", "-q", "--out", str(self.out)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, cwd=self.src.parent, env=env, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if p.returncode:
+            sys.exit(f"{self.name}: build failed\n{p.stderr[-3000:]}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if case:
+            self.times.setdefault(case, []).append((wall, cpu))
+
+    def forget(self):
+        shutil.rmtree(self.kept, ignore_errors=True)
+        shutil.rmtree(self.out.parent, ignore_errors=True)
+
+    def edit(self, i: int):
+        text = self.original.replace("summary:\n  en: ", f"summary:\n  en: (edit {i}) ", 1)
+        if text == self.original:
+            sys.exit(f"{self.probe}: no 'summary: en:' to edit")
+        self.probe.write_text(text, encoding="utf-8")
+
+
+def which(code: Path) -> str:
+    p = subprocess.run([sys.executable, "-c", "import trmkb; print(trmkb.__file__)"], cwd=code.parent,
+                       env=dict(os.environ, PYTHONPATH=str(code)), capture_output=True, text=True)
+    return p.stdout.strip()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("base", help="the commit to compare with (anything 'git rev-parse' takes)")
+    ap.add_argument("--runs", type=int, default=5, help="pairs of runs of each case (default 5)")
+    args = ap.parse_args()
+    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.base + "^{commit}"],
+                         capture_output=True, text=True)
+    if rev.returncode:
+        sys.exit(f"not a commit: {args.base}")
+    work = Path(tempfile.mkdtemp(prefix="trmkb-compare-"))
+    base_tree = work / "base-code"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(base_tree), args.base],
+                   check=True)
+    try:
+        (base_tree / "node_modules").symlink_to(ROOT / "node_modules")
+        for code in (base_tree, ROOT):      # each side runs its own package, not the installed one
+            got = which(code)
+            if not got.startswith(str(code) + os.sep):
+                sys.exit(f"{code}: Python imports trmkb from {got}, not from this tree")
+        sides = [Side("base", base_tree, work), Side("checkout", ROOT, work)]
+        for s in sides:
+            s.build()                       # warm-up: disk caches, compiled bytecode
+        for i in range(args.runs):
+            for s in sides:
+                s.forget()
+                s.build("build from nothing")
+            for s in sides:
+                s.edit(i)
+                s.build("after an edit in every language")
+            for s in sides:
+                s.build("nothing changed")
+        print(f"{rev.stdout.strip()} (base) against the checkout, {args.runs} interleaved runs each, "
+              f"{os.cpu_count()} cores; medians (min-max) in seconds")
+        print(f"  {'':34}" + "".join(f"{h:>21}" for h in ("base wall", "checkout wall", "base CPU", "checkout CPU")))
+        for case in sides[0].times:
+            cells = []
+            for k in (0, 1):
+                for s in sides:
+                    xs = [t[k] for t in s.times[case]]
+                    cells.append(f"{med(xs):6.2f} ({min(xs):.2f}-{max(xs):.2f})")
+            print(f"  {case:<34}" + "".join(f"{c:>21}" for c in cells))
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)], check=False)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

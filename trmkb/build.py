@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -115,16 +116,27 @@ def _worker_signals():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _die_with_worker():
+def _die_with_worker(worker: int, notes: Path | None):
     """Run in the child before it starts a program, in a (single-threaded) worker on Linux: when
     the worker dies the kernel kills the program too. A worker stopped while Pagefind ran left an
-    orphan that went on writing into a folder the build had already removed."""
+    orphan that went on writing into a folder the build had already removed. If the worker died
+    before this ran (a stop lands while the child is being made), the kernel would never signal:
+    the child ends at once instead. Then the child notes its process id beside the unfinished
+    build, before the program does anything, so that a stopped build can wait for it to be gone
+    (_wait_for_programs)."""
     import ctypes
-    import signal
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)     # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if os.getppid() != worker:
+        os._exit(1)
+    if notes is not None:
+        try:
+            notes.mkdir(exist_ok=True)
+            (notes / str(os.getpid())).touch()
+        except OSError:
+            pass
 
 
 def _one_language(code: str):
@@ -264,6 +276,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                 out["offline_bytes"][code] = f.result()
             except (RuntimeError, OSError) as e:
                 failures.append(str(e))
+    shutil.rmtree(_programs_notes(tmp), ignore_errors=True)     # every program the workers ran is done
     if failures:
         raise BuildError("\n".join(failures))     # build() discards the parts
     base_lang = next((l for l in langs if l.default and l.code in wanted), None) or \
@@ -286,13 +299,20 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
 
 
 def _run(cmd: list[str], what: str):
-    preexec = _die_with_worker if _IN_WORKER and sys.platform.startswith("linux") else None
+    preexec = notes = None
+    if _IN_WORKER and sys.platform.startswith("linux"):
+        worker, notes = os.getpid(), (_programs_notes(_JOB["tmp"]) if "tmp" in _JOB else None)
+        preexec = lambda: _die_with_worker(worker, notes)      # noqa: E731
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec) as p:
+        note = notes / str(p.pid) if notes is not None else None
         try:
             out, err = p.communicate()
         except BaseException:               # Ctrl+C, or SIGTERM in the CLI: stop the program too
             p.kill()
             raise
+        finally:
+            if note:
+                note.unlink(missing_ok=True)
     if p.returncode != 0:
         raise BuildError(f"{what} failed (exit {p.returncode}):\n{out[-4000:]}\n{err[-4000:]}")
 
@@ -354,11 +374,13 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         clock.lap("open_data_redirects")
         swap(tmp, out)
     except (BuildError, RuntimeError) as e:
+        _wait_for_programs(tmp)
         _discard(tmp)
         print(str(e), file=sys.stderr)
         print(f"\nbuild failed; {out} was left as it was.", file=sys.stderr)
         return 1
     except BaseException:       # interrupted (Ctrl+C, SIGTERM): leave no half-built folders behind
+        _wait_for_programs(tmp)
         _discard(tmp)
         raise
     clock.lap("swap")
@@ -406,6 +428,26 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     if not quiet:
         print(f"preview of {lang.code} rebuilt in {time.perf_counter() - t0:.1f} s", flush=True)
     return out
+
+
+def _programs_notes(tmp: Path) -> Path:
+    return tmp.parent / f"{tmp.name}.programs"
+
+
+def _wait_for_programs(tmp: Path, timeout: float = 5.0):
+    """Before a stopped build removes its folders: wait until the programs its workers were running
+    are gone. The kernel kills them with their workers (_die_with_worker), but nobody waited for
+    them, and one could still write into a folder just removed (a part left behind, now and then)."""
+    deadline = time.monotonic() + timeout
+    for note in sorted(_programs_notes(tmp).glob("*")):
+        while time.monotonic() < deadline:
+            try:
+                state = Path(f"/proc/{int(note.name)}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except (OSError, ValueError, IndexError):
+                break                       # gone (or not Linux: nothing to wait for)
+            if state in ("Z", "X"):         # dead, not yet reaped by init: writes nothing more
+                break
+            time.sleep(0.01)
 
 
 def _discard(tmp: Path):

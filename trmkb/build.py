@@ -110,13 +110,12 @@ _IN_WORKER = False
 def _worker_signals():
     """Workers die on SIGTERM as usual (the pool stops them that way); only the parent cleans up.
     A program a worker runs dies with it (see _run)."""
-    import signal
     global _IN_WORKER
     _IN_WORKER = True
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _die_with_worker(worker: int, notes: Path | None):
+def _die_with_worker(worker: int, notes: Path):
     """Run in the child before it starts a program, in a (single-threaded) worker on Linux: when
     the worker dies the kernel kills the program too. A worker stopped while Pagefind ran left an
     orphan that went on writing into a folder the build had already removed. If the worker died
@@ -131,12 +130,11 @@ def _die_with_worker(worker: int, notes: Path | None):
         pass
     if os.getppid() != worker:
         os._exit(1)
-    if notes is not None:
-        try:
-            notes.mkdir(exist_ok=True)
-            (notes / str(os.getpid())).touch()
-        except OSError:
-            pass
+    try:
+        notes.mkdir(exist_ok=True)
+        (notes / str(os.getpid())).touch()
+    except OSError:
+        pass
 
 
 def _one_language(code: str):
@@ -300,11 +298,11 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
 
 def _run(cmd: list[str], what: str):
     preexec = notes = None
-    if _IN_WORKER and sys.platform.startswith("linux"):
-        worker, notes = os.getpid(), (_programs_notes(_JOB["tmp"]) if "tmp" in _JOB else None)
+    if _IN_WORKER and sys.platform.startswith("linux"):        # (a worker runs for a build: _JOB is set)
+        worker, notes = os.getpid(), _programs_notes(_JOB["tmp"])
         preexec = lambda: _die_with_worker(worker, notes)      # noqa: E731
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=preexec) as p:
-        note = notes / str(p.pid) if notes is not None else None
+        note = notes / str(p.pid) if notes else None
         try:
             out, err = p.communicate()
         except BaseException:               # Ctrl+C, or SIGTERM in the CLI: stop the program too
@@ -374,13 +372,11 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         clock.lap("open_data_redirects")
         swap(tmp, out)
     except (BuildError, RuntimeError) as e:
-        _wait_for_programs(tmp)
         _discard(tmp)
         print(str(e), file=sys.stderr)
         print(f"\nbuild failed; {out} was left as it was.", file=sys.stderr)
         return 1
     except BaseException:       # interrupted (Ctrl+C, SIGTERM): leave no half-built folders behind
-        _wait_for_programs(tmp)
         _discard(tmp)
         raise
     clock.lap("swap")
@@ -451,7 +447,9 @@ def _wait_for_programs(tmp: Path, timeout: float = 5.0):
 
 
 def _discard(tmp: Path):
-    """Remove an unfinished build: the merged folder and each language's parts and index files."""
+    """Remove an unfinished build: the merged folder and each language's parts and index files,
+    once the programs its workers ran are gone (_wait_for_programs)."""
+    _wait_for_programs(tmp)
     for p in [tmp, *tmp.parent.glob(f"{tmp.name}.*")]:
         shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 

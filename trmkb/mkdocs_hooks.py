@@ -103,7 +103,7 @@ def _fragment_memo():
         if page is None or nav is None or getattr(page, "url", None) is None:
             return caller()
         items = list(_nav_items(nav.items))
-        key = (name, posixpath.dirname(page.url), context.get("base_url"),
+        key = (name, posixpath.dirname(page.url),       # (base_url follows from the folder)
                tuple(n for n, item in enumerate(items) if item.active),
                page.url if page in nav.pages else None)
         if key not in kept:

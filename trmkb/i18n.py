@@ -13,7 +13,6 @@ from babel.dates import format_date
 from .load import YAML_LOADER
 
 
-
 @lru_cache(maxsize=None)
 def text_direction(code: str) -> str:
     """'rtl' or 'ltr' for a language code (CLDR); asked for on every staged page."""

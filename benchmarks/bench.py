@@ -42,11 +42,28 @@ def med(xs):
     return statistics.median(xs) if xs else float("nan")
 
 
+SOURCES = ("schemas", "overrides", "content", "i18n", "data")
+
+
+def copy_sources(tree: Path, dest: Path) -> Path:
+    """The sources a build reads (not the code), copied from tree into dest."""
+    for d in SOURCES:
+        shutil.copytree(tree / d, dest / d, symlinks=False)
+    return dest
+
+
+def edit_summary(text: str, i: int) -> str:
+    """An editor's change to a country file: its English summary (its page changes in every
+    language, where the summary is not translated)."""
+    edited = text.replace("summary:\n  en: ", f"summary:\n  en: (edit {i}) ", 1)
+    if edited == text:
+        sys.exit("no 'summary: en:' to edit")
+    return edited
+
+
 def project_copy() -> Path:
     """A copy of the project's sources, so the benchmark can edit files without touching the checkout."""
-    tmp = Path(tempfile.mkdtemp(prefix="trmkb-bench-src-"))
-    for d in ("schemas", "overrides", "content", "i18n", "data"):
-        shutil.copytree(ROOT / d, tmp / d, symlinks=False)
+    tmp = copy_sources(ROOT, Path(tempfile.mkdtemp(prefix="trmkb-bench-src-")))
     # a repository of its own, so that a commit (a new version printed on the site) can be measured
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "benchmark copy"]):
         git(tmp, *args)
@@ -150,11 +167,7 @@ def main():
         forget()
         cold.append(run(build_cmd))
         timings.append(json.loads((root / "build" / "timings.json").read_text()))
-        # an editor's change: one country's English summary (its page in every language changes)
-        edit = original.replace("summary:\n  en: ", f"summary:\n  en: (edit {i}) ", 1)
-        if edit == original:
-            sys.exit(f"{probe}: no 'summary: en:' to edit")
-        probe.write_text(edit, encoding="utf-8")
+        probe.write_text(edit_summary(original, i), encoding="utf-8")
         edited.append(run(build_cmd))
         unchanged.append(run(build_cmd))
         commit(root, i)

@@ -28,15 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import ROOT, med  # noqa: E402
-
-SOURCES = ("schemas", "overrides", "content", "i18n", "data")
-
-
-def sources_copy(tree: Path, dest: Path) -> Path:
-    for d in SOURCES:
-        shutil.copytree(tree / d, dest / d)
-    return dest
+from bench import ROOT, copy_sources, edit_summary, med  # noqa: E402
 
 
 class Side:
@@ -44,7 +36,7 @@ class Side:
 
     def __init__(self, name: str, code: Path, work: Path):
         self.name, self.code = name, code
-        self.src = sources_copy(code, work / name / "src")
+        self.src = copy_sources(code, work / name / "src")
         self.out = work / name / "out" / "site"
         self.kept = self.out.parent / f".{self.out.name}.build"
         self.probe = sorted((self.src / "data" / "countries").glob("*.yaml"))[0]
@@ -71,10 +63,7 @@ class Side:
         shutil.rmtree(self.out.parent, ignore_errors=True)
 
     def edit(self, i: int):
-        text = self.original.replace("summary:\n  en: ", f"summary:\n  en: (edit {i}) ", 1)
-        if text == self.original:
-            sys.exit(f"{self.probe}: no 'summary: en:' to edit")
-        self.probe.write_text(text, encoding="utf-8")
+        self.probe.write_text(edit_summary(self.original, i), encoding="utf-8")
 
 
 def which(code: Path) -> str:

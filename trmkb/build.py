@@ -21,7 +21,7 @@ import yaml
 
 from . import i18n, incremental
 from .model import build_site
-from .offline import Indexer, vendor_engine
+from .offline import Indexer, search_input, vendor_engine
 from .opendata import write_open_data
 from .redirects import write_redirects
 from .stage import build_info, compile_templates, stage, stamp
@@ -188,11 +188,19 @@ def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs, common:
 def pagefind(site: Path, lang: i18n.Language):
     """One Pagefind bundle per language, in <prefix>pagefind/ beside that language's pages: it is
     made as soon as the language is built (while the others are still building), and a reader's
-    first search downloads only their own language's index."""
+    first search downloads only their own language's index. Pagefind reads the pages cut down to
+    what it indexes (offline.search_input), beside site, and removed once it is done."""
     from pagefind.service import get_executable
     exe = get_executable()
     cmd = [str(exe)] if exe else [sys.executable, "-m", "pagefind"]
-    _run(cmd + ["--site", str(site), "--output-subdir", lang.prefix + "pagefind", "--quiet"], f"pagefind ({lang.code})")
+    pages = site.parent / f"{site.name}.search-input"
+    shutil.rmtree(pages, ignore_errors=True)
+    try:
+        search_input(site, pages)
+        _run(cmd + ["--site", str(pages), "--output-path", str(site / lang.prefix / "pagefind"), "--quiet"],
+             f"pagefind ({lang.code})")
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
     for name in PAGEFIND_UNUSED:
         (site / lang.prefix / "pagefind" / name).unlink(missing_ok=True)
 

@@ -41,19 +41,50 @@ def _text(el) -> str:
     return " ".join(" ".join(el.itertext()).split())
 
 
+def indexed_region(html: str) -> tuple[int, int] | None:
+    """Where the text both search indexes read sits in a built page: from the element marked
+    data-pagefind-body to the end of the article. The head, the header, the navigation and the
+    footer (most of each page's bytes) hold none of it. None: the page is not indexed."""
+    at = html.find("data-pagefind-body")
+    if at < 0:
+        return None
+    end = html.find("</article>", at)
+    return html.rfind("<", 0, at), end if end > 0 else len(html)
+
+
+def search_input(site: Path, dest: Path) -> int:
+    """For Pagefind: a copy under dest of each indexed page under site, cut down to its <html>
+    tag, its title and its indexed region. Pagefind gives the very same bundle, byte for byte,
+    as from the whole pages (tests/builds/test_search_bundles.py), and parses a third of the
+    bytes. Returns the number of pages."""
+    n = 0
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        region = indexed_region(html)
+        if region is None:
+            continue
+        top = html.find(">", html.find("<html")) + 1
+        title = html.find("<title>")
+        title = html[title:html.find("</title>", title) + 8] if title >= 0 else ""
+        out = dest / path.relative_to(site)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(f'{html[:top]}<head><meta charset="utf-8">{title}</head><body>'
+                       f'{html[region[0]:region[1]]}</body></html>', encoding="utf-8")
+        n += 1
+    return n
+
+
 def extract(path: Path) -> dict | None:
     """The page's language, its first <h1> and the text inside data-pagefind-body, minus the parts
     marked data-pagefind-ignore: the same text Pagefind indexes."""
     html = path.read_text(encoding="utf-8")
     # Only the indexed region needs parsing: skip the head and the navigation (most of each page).
-    at = html.find("data-pagefind-body")
-    if at < 0:
+    region = indexed_region(html)
+    if region is None:
         return None
     m = _HTML_LANG.search(html, 0, 2000)
-    end = html.find("</article>", at)
     # plain lxml.etree: lxml.html's element classes cost a call into Python for every element
-    doc = lxml.etree.fromstring("<div>" + html[html.rfind("<", 0, at):end if end > 0 else len(html)] + "</div>",
-                                _PARSER)
+    doc = lxml.etree.fromstring("<div>" + html[region[0]:region[1]] + "</div>", _PARSER)
     body = doc.xpath("/html/body/div/*[@data-pagefind-body]") if doc is not None else []
     if not body:
         return None

@@ -47,3 +47,24 @@ def test_bundle_stores_what_is_already_compressed(built_mini, tmp_path):
         methods = {i.filename.rsplit(".", 1)[-1]: i.compress_type for i in z.infolist() if not i.is_dir()}
     assert methods["pf_fragment"] == methods["pagefind"] == zipfile.ZIP_STORED
     assert methods["html"] == methods["js"] == zipfile.ZIP_DEFLATED
+
+
+def test_bundle_is_the_one_the_whole_pages_give(built_mini, tmp_path):
+    """Pagefind reads each page cut down to its indexed text (offline.search_input): the bundle
+    must be byte for byte the one Pagefind makes from the whole pages, in each language."""
+    import shutil
+    import subprocess
+    from pagefind.service import get_executable
+    from trmkb.build import PAGEFIND_UNUSED
+    for prefix in ("", "ar/"):
+        part = tmp_path / f"part-{prefix.strip('/') or 'en'}"     # one language's pages, as a worker has them
+        shutil.copytree(built_mini / prefix, part / prefix, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("pagefind", "ar", "search", "assets"))
+        subprocess.run([str(get_executable()), "--site", str(part), "--output-subdir", prefix + "pagefind",
+                        "--quiet"], check=True, capture_output=True)
+        whole, built = part / prefix / "pagefind", built_mini / prefix / "pagefind"
+        files = lambda d: sorted(p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file())   # noqa: E731
+        expected = [f for f in files(whole) if f not in PAGEFIND_UNUSED]
+        assert files(built) == expected and len(expected) > 10
+        changed = [f for f in expected if (whole / f).read_bytes() != (built / f).read_bytes()]
+        assert changed == [], f"{prefix or 'en'}: these files differ from the whole pages' bundle"

@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/bench.py --runs 3 --synthetic 200:9   # 200 countries in 9 languages
 
 Works on a copy of the project's sources. Reports: validate; a full build from nothing (as on a fresh
-clone or in CI: nothing kept from an earlier build) with its stages (stage, MkDocs and Pagefind per
+clone or in CI: nothing kept from an earlier build, in a new folder), and the same right after
+deleting what the last build kept (as 'rm -rf build/'), with its stages (stage, MkDocs and Pagefind per
 language); a full build after an edit to one country's English summary, after an edit to one
 French page, with nothing changed, and after a commit that changes no content (a new version;
 see trmkb/incremental.py); what scripts/build takes after
@@ -140,11 +141,10 @@ def main():
     ap.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
     args = ap.parse_args()
     root = synthetic(*map(int, args.synthetic.split(":"))) if args.synthetic else project_copy()
-    out = Path(tempfile.mkdtemp(prefix="trmkb-bench-")) / "site"
-    dist = out.parent / "dist"
-    kept = out.parent / f".{out.name}.build"     # what a build keeps for the next one (see trmkb/incremental.py)
+    runs = Path(tempfile.mkdtemp(prefix="trmkb-bench-"))
+    dist = runs / "dist"
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-    build_cmd = TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs
+    build_to = lambda out: TRMKB + ["--root", str(root), "build", "-q", "--out", str(out)] + jobs  # noqa: E731
     probe = sorted((root / "data" / "countries").glob("*.yaml"))[0]
     original = probe.read_text(encoding="utf-8")
     sys.path.insert(0, str(ROOT))
@@ -153,14 +153,17 @@ def main():
     fr_page = root / "content" / "sop" / "SOP-1.fr.md"      # a translator's change: French pages only
     fr_original = fr_page.read_text(encoding="utf-8")
     validate, validate_kept, cold, edited, unchanged, bundle, timings = [], [], [], [], [], [], []
-    edited_one, bootstrap, scripts_build, committed = [], [], [], []
-    run(build_cmd)   # warm-up (disk caches)
+    edited_one, bootstrap, scripts_build, committed, after_rm = [], [], [], [], []
+    run(build_to(runs / "warm-up" / "site"))   # warm-up (disk caches)
 
-    def forget():    # nothing kept from an earlier run, as on a fresh clone or in CI
-        shutil.rmtree(kept, ignore_errors=True)
+    def forget():    # what the project keeps for itself: validation results, compiled templates
         shutil.rmtree(root / "build", ignore_errors=True)
 
     for i in range(args.runs):
+        # Each run builds into a new folder: nothing is kept from an earlier build, as on a fresh
+        # clone or in CI, and no earlier build was deleted just before (see after_rm below).
+        out = runs / f"run-{i}" / "site"
+        build_cmd = build_to(out)
         forget()
         validate.append(run(TRMKB + ["--root", str(root), "validate"]))
         validate_kept.append(run(TRMKB + ["--root", str(root), "validate"]))
@@ -193,6 +196,16 @@ def main():
         t0 = time.perf_counter()
         preview_build(root, "fr", quiet=True)
         preview.append(time.perf_counter() - t0)
+    # 'rm -rf build/' and a build, in a checkout: the same build from nothing, but right after some
+    # 3,000 files were deleted. On this machine's file system (ext4 without a journal) creating a
+    # file is slow while many were deleted nearby in the last minutes (the kernel's
+    # recently_deleted check), so this differs from a fresh clone. Measured last, so that these
+    # deletions slow no other figure.
+    for i in range(args.runs):
+        out = runs / f"run-{i}" / "site"
+        shutil.rmtree(out.parent / f".{out.name}.build")
+        forget()
+        after_rm.append(run(build_to(out)))
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     m = site_metrics(out)
     langs = list(timings[0]["mkdocs_per_language"])
@@ -202,6 +215,7 @@ def main():
     row("trmkb validate, nothing kept", validate)
     row("trmkb validate, files kept", validate_kept)
     row("trmkb build from nothing", cold)
+    row("  ... right after rm -rf of its build/", after_rm)
     print("    its stages (wall):")
     for stage in ("validate", "model", "languages", "open_data_redirects", "swap"):
         row(f"  {stage}", [t[stage] for t in timings])
@@ -227,7 +241,7 @@ def main():
     for l, b in sorted(m["offline_index_bytes"].items()):
         print(f"  {f'offline index ({l})':<36}{b / 1024:7.0f} KB")
     shutil.rmtree(root, ignore_errors=True)
-    shutil.rmtree(out.parent, ignore_errors=True)
+    shutil.rmtree(runs, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -35,10 +35,9 @@ class Side:
     """One version of the code (a tree with trmkb/ and node_modules), building a copy of its sources."""
 
     def __init__(self, name: str, code: Path, work: Path):
-        self.name, self.code = name, code
+        self.name, self.code, self.work = name, code, work
         self.src = copy_sources(code, work / name / "src")
-        self.out = work / name / "out" / "site"
-        self.kept = self.out.parent / f".{self.out.name}.build"
+        self.out = work / name / "warm-up" / "site"
         self.probe = sorted((self.src / "data" / "countries").glob("*.yaml"))[0]
         self.original = self.probe.read_text(encoding="utf-8")
         self.times = {}
@@ -58,9 +57,12 @@ class Side:
         if case:
             self.times.setdefault(case, []).append((wall, cpu))
 
-    def forget(self):
-        shutil.rmtree(self.kept, ignore_errors=True)
-        shutil.rmtree(self.out.parent, ignore_errors=True)
+    def forget(self, i: int):
+        """Nothing kept from an earlier build: a new output folder (removed at the end with the
+        others: deleting thousands of files just before a build slows it on this machine's file
+        system, see bench.py) and none of the project's own caches (validation, templates)."""
+        self.out = self.work / self.name / f"run-{i}" / "site"
+        shutil.rmtree(self.src / "build", ignore_errors=True)
 
     def edit(self, i: int):
         self.probe.write_text(edit_summary(self.original, i), encoding="utf-8")
@@ -96,7 +98,7 @@ def main():
             s.build()                       # warm-up: disk caches, compiled bytecode
         for i in range(args.runs):
             for s in sides:
-                s.forget()
+                s.forget(i)
                 s.build("build from nothing")
             for s in sides:
                 s.edit(i)

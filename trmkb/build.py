@@ -93,6 +93,71 @@ def jinja_cache(build_dir: Path) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def templates_compiled_aside(root: Path, build_dir: Path):
+    """In a build from nothing (no compiled templates kept in build_dir), a forked process
+    compiles the staging templates and the theme's into the bytecode cache while this one
+    validates, on the core validation leaves idle. Otherwise the staging templates were compiled
+    after validation, and the theme's by every worker for its first language (about 0.3 s each).
+    What a worker does not find compiled yet it compiles itself, so the build never waits for it;
+    it is stopped when the build ends (long done by then, unless validation failed)."""
+    cache = build_dir / "jinja-cache"
+    if cache.is_dir() and any(cache.iterdir()):
+        yield
+        return
+    import multiprocessing
+    helper = multiprocessing.get_context("fork").Process(target=_compile_aside, args=(root, build_dir), daemon=True)
+    helper.start()
+    try:
+        yield
+    finally:
+        helper.terminate()
+        helper.join()
+
+
+def _compile_aside(root: Path, build_dir: Path):
+    # stopped by the build: unwind, so that Jinja removes the file it was writing (it writes each
+    # compiled template to a temporary file, then renames it); Ctrl+C is the build's to handle
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cache = jinja_cache(build_dir)
+        compile_templates(cache)
+        compile_theme(root, build_dir)
+    except Exception:       # only a head start: whatever is missing, the build compiles itself
+        pass
+
+
+def compile_theme(root: Path, build_dir: Path) -> list[str]:
+    """Compile the theme's templates that a page and the 404 page use into the bytecode cache, in
+    an environment made as MkDocs makes it for a build (this project's hooks included): from the
+    page, 404 and sitemap templates, following every template they name (names made while
+    rendering, like Material's language partial, are left to the build). Returns the names."""
+    import jinja2.meta
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    cfg = build_dir / "mkdocs.templates.yml"
+    (build_dir / "docs").mkdir(parents=True, exist_ok=True)
+    cfg.write_text(yaml.safe_dump({
+        "site_name": "templates", "docs_dir": str(build_dir / "docs"),
+        "theme": {"name": "material", "custom_dir": str(root / "overrides")},
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "extra": {"trm_jinja_cache": str(jinja_cache(build_dir))}}), encoding="utf-8")
+    config = load_config(config_file=str(cfg))
+    config = config.plugins.on_config(config)
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
+    todo, seen = ["main.html", "404.html", "sitemap.xml"], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        env.get_template(name)
+        source = env.loader.get_source(env, name)[0]
+        todo += [n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n]
+    return sorted(seen)
+
+
 _JOB: dict = {}     # set before the workers fork; they inherit it instead of unpickling the site
 
 
@@ -336,9 +401,20 @@ class _Clock:
         self.last = now
 
 
+def _build_dir(root: Path, out: Path) -> Path:
+    """The checkout's own site stages in build/; a build elsewhere (tests, benchmarks) stages beside
+    its output, so it never disturbs a preview or another build running from this checkout."""
+    return root / "build" if out == (root / "site").resolve() else out.parent / f".{out.name}.build"
+
+
 def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: int | None = None) -> int:
-    clock = _Clock()
     out = (out or root / "site").resolve()
+    with templates_compiled_aside(root, _build_dir(root, out)):
+        return _build(root, out, langs, quiet, jobs)
+
+
+def _build(root: Path, out: Path, langs, quiet: bool, jobs: int | None) -> int:
+    clock = _Clock()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
     src, problems = validate(root)
     if problems:
@@ -358,9 +434,7 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
         return 2
     strings = i18n.Strings(root, all_langs)
     site = build_site(src)
-    # The checkout's own site stages in build/; a build elsewhere (tests, benchmarks) stages beside
-    # its output, so it never disturbs a preview or another build running from this checkout.
-    build_dir = root / "build" if out == (root / "site").resolve() else out.parent / f".{out.name}.build"
+    build_dir = _build_dir(root, out)
     docs = build_dir / "docs"
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)

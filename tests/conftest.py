@@ -16,6 +16,9 @@ from trmkb import ROOT
 
 # Every build in the tests checks that the packed offline index unpacks to what MiniSearch wrote.
 os.environ["TRMKB_CHECK_PACK"] = "1"
+# One build date for the whole session: tests compare builds made minutes apart byte for byte,
+# and a session that runs past midnight stamped two dates (model.build_date).
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(__import__("time").time())))
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
 CHROMIUM = "/usr/bin/chromium"

@@ -1,12 +1,12 @@
 """Bundle: zip the built site for people who download it once and open it with no network."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import zipfile
 from pathlib import Path
 
 from .incremental import link_or_copy
+from .model import build_date
 from .stage import DOWNLOAD
 
 # Already compressed (Pagefind's index and fragments are gzip, its wasm too): deflating them again
@@ -34,7 +34,7 @@ def bundle(root: Path, site: Path | None = None, dist: Path | None = None, quiet
     dist = dist or root / "dist"
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"{site}/index.html not found: run 'trmkb build' first")
-    name = f"trm-kb-offline-{dt.date.today().isoformat()}"
+    name = f"trm-kb-offline-{build_date().isoformat()}"
     dist.mkdir(parents=True, exist_ok=True)
     target = dist / f"{name}.zip"
     tmp = dist / f".{name}.zip.tmp-{os.getpid()}"

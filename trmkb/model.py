@@ -3,6 +3,7 @@ staleness, counts of unverified facts and back-links. Pure functions of the load
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -131,6 +132,15 @@ def unverified_count(country: dict) -> int:
     return sum(1 for _, f in facts_of(country) if f.get("status") != "verified")
 
 
+def build_date() -> dt.date:
+    """The date a build is made on: today, or the day of SOURCE_DATE_EPOCH when it is set (the
+    reproducible-builds convention), so that builds made around midnight can agree on it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
 def is_stale(country: dict, today: dt.date | None = None) -> bool:
-    today = today or dt.date.today()
+    today = today or build_date()
     return (today - dt.date.fromisoformat(country["last_reviewed"])).days > STALE_DAYS

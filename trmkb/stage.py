@@ -3,7 +3,6 @@
 so a watching preview server does not loop."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import posixpath
@@ -15,7 +14,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache, Pac
 
 from . import i18n
 from .incremental import write_atomic
-from .model import TREATIES, Site, facts_of, is_stale, pick, unverified_count
+from .model import TREATIES, Site, build_date, facts_of, is_stale, pick, unverified_count
 from .status import STATES, record_state, report
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml when PyYAML has it: 10x faster
@@ -278,5 +277,5 @@ def build_info(root: Path) -> dict:
                                  text=True, timeout=10).stdout.strip() or "unversioned"
     except (OSError, subprocess.SubprocessError):
         version = "unversioned"
-    return {"date": dt.date.today().isoformat(), "version": version}
+    return {"date": build_date().isoformat(), "version": version}
 

@@ -38,6 +38,17 @@ class BuildError(Exception):
     pass
 
 
+HOOKS = [str(Path(__file__).with_name("mkdocs_hooks.py"))]
+
+
+def theme_config(root: Path, language: str) -> dict:
+    """Material with the project's overrides/, as every language's MkDocs site has it."""
+    return {"name": "material", "custom_dir": str(root / "overrides"), "font": False, "language": language,
+            "favicon": "assets/favicon.svg", "logo": "assets/favicon.svg",
+            "features": ["navigation.tabs", "navigation.top", "toc.follow"],
+            "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"}}
+
+
 def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.Language],
                   strings: i18n.Strings, jinja_cache: Path | None = None) -> dict:
     """One MkDocs site per language, all sharing one site root: the default language at the
@@ -48,12 +59,9 @@ def mkdocs_config(root: Path, docs: Path, lang: i18n.Language, langs: list[i18n.
         "site_description": t("site_description"),
         "docs_dir": str(docs),
         "use_directory_urls": False,
-        "theme": {"name": "material", "custom_dir": str(root / "overrides"), "font": False, "language": lang.code,
-                  "favicon": "assets/favicon.svg", "logo": "assets/favicon.svg",
-                  "features": ["navigation.tabs", "navigation.top", "toc.follow"],
-                  "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"}},
+        "theme": theme_config(root, lang.code),
         "plugins": [],
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
+        "hooks": HOOKS,
         "markdown_extensions": ["attr_list", "admonition", "tables", "md_in_html", {"toc": {"permalink": True, "permalink_title": t("permalink_title")}}],
         "extra_css": ["assets/trm.css"],
         "extra_javascript": ["assets/trm.js", "assets/checklist.js", "assets/directory.js", "assets/catalogue.js",
@@ -133,17 +141,15 @@ def compile_theme(root: Path, build_dir: Path) -> list[str]:
     an environment made as MkDocs makes it for a build (this project's hooks included): from the
     page, 404 and sitemap templates, following every template they name (names made while
     rendering, like Material's language partial, are left to the build). Returns the names."""
+    import io
+
     import jinja2.meta
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
-    cfg = build_dir / "mkdocs.templates.yml"
-    (build_dir / "docs").mkdir(parents=True, exist_ok=True)
-    cfg.write_text(yaml.safe_dump({
-        "site_name": "templates", "docs_dir": str(build_dir / "docs"),
-        "theme": {"name": "material", "custom_dir": str(root / "overrides")},
-        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
-        "extra": {"trm_jinja_cache": str(jinja_cache(build_dir))}}), encoding="utf-8")
-    config = load_config(config_file=str(cfg))
+    (build_dir / "docs").mkdir(parents=True, exist_ok=True)     # MkDocs checks that it exists
+    config = load_config(config_file=io.StringIO(yaml.safe_dump({     # (the language does not change the code)
+        "site_name": "templates", "docs_dir": str(build_dir / "docs"), "theme": theme_config(root, "en"),
+        "hooks": HOOKS, "extra": {"trm_jinja_cache": str(jinja_cache(build_dir))}})))
     config = config.plugins.on_config(config)
     env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
     todo, seen = ["main.html", "404.html", "sitemap.xml"], set()

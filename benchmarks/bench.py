@@ -148,7 +148,7 @@ def main():
     probe = sorted((root / "data" / "countries").glob("*.yaml"))[0]
     original = probe.read_text(encoding="utf-8")
     sys.path.insert(0, str(ROOT))
-    from trmkb.build import preview as preview_build
+    from trmkb.build import build_dir_for, preview as preview_build
     from trmkb.bundle import bundle as make_bundle
     fr_page = root / "content" / "sop" / "SOP-1.fr.md"      # a translator's change: French pages only
     fr_original = fr_page.read_text(encoding="utf-8")
@@ -203,7 +203,7 @@ def main():
     # deletions slow no other figure.
     for i in range(args.runs):
         out = runs / f"run-{i}" / "site"
-        shutil.rmtree(out.parent / f".{out.name}.build")
+        shutil.rmtree(build_dir_for(root, out))
         forget()
         after_rm.append(run(build_to(out)))
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

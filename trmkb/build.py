@@ -407,7 +407,7 @@ class _Clock:
         self.last = now
 
 
-def _build_dir(root: Path, out: Path) -> Path:
+def build_dir_for(root: Path, out: Path) -> Path:
     """The checkout's own site stages in build/; a build elsewhere (tests, benchmarks) stages beside
     its output, so it never disturbs a preview or another build running from this checkout."""
     return root / "build" if out == (root / "site").resolve() else out.parent / f".{out.name}.build"
@@ -415,11 +415,12 @@ def _build_dir(root: Path, out: Path) -> Path:
 
 def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: int | None = None) -> int:
     out = (out or root / "site").resolve()
-    with templates_compiled_aside(root, _build_dir(root, out)):
-        return _build(root, out, langs, quiet, jobs)
+    build_dir = build_dir_for(root, out)
+    with templates_compiled_aside(root, build_dir):
+        return _build(root, out, build_dir, langs, quiet, jobs)
 
 
-def _build(root: Path, out: Path, langs, quiet: bool, jobs: int | None) -> int:
+def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int | None) -> int:
     clock = _Clock()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
     src, problems = validate(root)
@@ -440,7 +441,6 @@ def _build(root: Path, out: Path, langs, quiet: bool, jobs: int | None) -> int:
         return 2
     strings = i18n.Strings(root, all_langs)
     site = build_site(src)
-    build_dir = _build_dir(root, out)
     docs = build_dir / "docs"
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)

@@ -54,7 +54,8 @@ def indexed_region(html: str) -> tuple[int, int] | None:
 
 def search_input(site: Path, dest: Path) -> int:
     """For Pagefind: a copy under dest of each indexed page under site, cut down to its <html>
-    tag, its title and its indexed region. Pagefind gives the very same bundle, byte for byte,
+    tag, its title (Pagefind's title for a page with no <h1>: a tried fact) and its indexed
+    region. Pagefind gives the very same bundle, byte for byte,
     as from the whole pages (tests/builds/test_search_bundles.py), and parses a third of the
     bytes. Returns the number of pages."""
     n = 0

@@ -137,7 +137,7 @@ def parse_yaml(text: str, rel: str, path: Path, line_offset: int = 0) -> Doc:
     try:
         node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as e:
-        raise _yaml_problem(e, rel, line_offset) from None
+        raise _yaml_problem(e, rel, line_offset, text) from None
     except RecursionError:
         raise _too_deep(rel, line_offset) from None
     lines: dict = {}
@@ -159,17 +159,38 @@ def _events(text, rel, line_offset):
     try:
         return list(yaml.parse(text, Loader=YAML_LOADER))
     except yaml.YAMLError as e:
-        raise _yaml_problem(e, rel, line_offset) from None
+        raise _yaml_problem(e, rel, line_offset, text) from None
     except RecursionError:
         raise _too_deep(rel, line_offset) from None
 
 
-def _yaml_problem(e, rel, line_offset):
+_DOUBLE_QUOTE = re.compile(r'(?<!\\)"')
+
+
+def _unclosed_quote(text: str, first: int, last: int) -> int | None:
+    """The first line (0-based) from first to last that opens a quote it does not close: a
+    double-quoted value runs on into the next lines until a later quote ends it, and YAML
+    reports the error there, lines below the one to fix."""
+    for n, line in enumerate(text.split("\n")[first:last + 1], first):
+        value = line.split(": ", 1)[-1].lstrip("- ").strip()      # a quoted value starts with its quote
+        if (value.startswith('"') and len(_DOUBLE_QUOTE.findall(value)) % 2) or \
+                (value.startswith("'") and value.count("'") % 2):
+            return n
+    return None
+
+
+def _yaml_problem(e, rel, line_offset, text: str = ""):
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     line = (mark.line + 1 if mark else 1) + line_offset
     msg = getattr(e, "problem", None) or str(e).splitlines()[0]
     ctx = getattr(e, "context", None)
     start = getattr(e, "context_mark", None)
+    quote = _unclosed_quote(text, start.line, mark.line - 1) if start and mark and text else None
+    if quote is not None:
+        return LoadError(Problem(rel, quote + 1 + line_offset, "",
+                                 f"YAML syntax error: a quote opened on this line is not closed ({msg} on line {line})",
+                                 'close the quote on the same line; inside "...", write a quote as \\" '
+                                 "(or use typographic quotes « » “ ”)"))
     if ctx and start and start.line + 1 + line_offset != line:
         ctx += f" that starts on line {start.line + 1 + line_offset}"   # an unclosed [ or { is found later
     return LoadError(Problem(rel, line, "", f"YAML syntax error: {msg}" + (f" ({ctx})" if ctx else ""), _HINT_YAML))

@@ -19,6 +19,10 @@ def test_lines_are_kept(tmp_path):
 
 @pytest.mark.parametrize("text,raw,line,message", [
     ("id: [AL\n", None, 2, "YAML syntax error"),
+    # an unclosed quote runs on until a later quote; the line to fix is the one that opened it
+    ('id: AL\nsize: 5"\ntitle: "Open\nnote: "x"\n', None, 3, "a quote opened on this line is not closed"),
+    ("id: AL\ntitle: 'l''eau\nnote: 'x'\n", None, 2, "a quote opened on this line is not closed"),
+    ('id: AL\ntitle: "Open\n', None, 2, "a quote opened on this line is not closed"),
     ("id: AL\nregion: [eu\nname: x\n", None, 3, "flow sequence that starts on line 2"),
     ("", None, 1, "file is empty"),
     ("  \n\n", None, 1, "file is empty"),

@@ -9,8 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from .load import Doc, fmt_path
 from .problems import Problem
@@ -33,7 +31,11 @@ def _schemas(schema_dir: str, signature: tuple = ()) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=32)
-def _validator(schema_dir: str, name: str, signature: tuple = ()) -> Draft202012Validator:
+def _validator(schema_dir: str, name: str, signature: tuple = ()):
+    """The Python validator (jsonschema), for the documents the fast one finds invalid: imported
+    only then (a tenth of a second of every build and validation, which are valid most times)."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
     schemas = _schemas(schema_dir, signature)
     registry = Registry().with_resources((n, Resource.from_contents(s)) for n, s in schemas.items())
     return Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry)

@@ -208,10 +208,11 @@ def _die_with_worker(worker: int, notes: Path):
         pass
 
 
-def _one_language(code: str):
-    """Worker: stage one language, build it with MkDocs in this (forked) process (updating the
-    output kept from the last build when nothing but page texts changed), copy it into the new
-    site's part for this language and give it its Pagefind bundle."""
+def _language_pages(code: str):
+    """Worker, a language's first task: stage its pages, build them with MkDocs in this (forked)
+    process (updating the output kept from the last build when nothing but page texts changed),
+    copy them into the new site's part for this language and stamp them. Returns what each page
+    is (stage.stamp), for its search bundle and offline index."""
     j = _JOB
     lang = next(l for l in j["langs"] if l.code == code)
     t0 = time.perf_counter()
@@ -222,13 +223,22 @@ def _one_language(code: str):
     error = _mkdocs_kept(j["root"], cfg, j["docs"] / code, kept)
     t2 = time.perf_counter()
     if error:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), f"mkdocs build ({code}) failed: {error}", {}
-    part = j["tmp"].parent / f"{j['tmp'].name}.{code}"
+        return "pages", code, pages, (t1 - t0, t2 - t1), f"mkdocs build ({code}) failed: {error}", {}
+    part = _part(j["tmp"], code)
     shutil.rmtree(part, ignore_errors=True)
     # hard links, not copies: MkDocs writes new files in the kept folder (see mkdocs_hooks._detach)
     shutil.copytree(kept, part, copy_function=incremental.link_or_copy)
     digests = stamp(part, code, j["info"])      # the version and date, and what each page is
-    key = incremental.pages_key(digests)
+    return "pages", code, pages, (t1 - t0, t2 - t1), None, digests
+
+
+def _language_search(code: str, key: str):
+    """Worker, a language's second task: its Pagefind bundle, taken from the last build when its
+    pages are the same (`key`, incremental.pages_key), made by Pagefind otherwise."""
+    j = _JOB
+    lang = next(l for l in j["langs"] if l.code == code)
+    t0 = time.perf_counter()
+    part = _part(j["tmp"], code)
     bundle = part / lang.prefix / "pagefind"
     cached = incremental.Derived(j["build_dir"], "pagefind", code)
     try:
@@ -238,8 +248,13 @@ def _one_language(code: str):
             pagefind(part, lang)
             cached.put(key, bundle)
     except BuildError as e:
-        return code, pages, (t1 - t0, t2 - t1, 0.0), str(e), digests
-    return code, pages, (t1 - t0, t2 - t1, time.perf_counter() - t2), None, digests
+        return "search", code, time.perf_counter() - t0, str(e)
+    return "search", code, time.perf_counter() - t0, None
+
+
+def _part(tmp: Path, code: str) -> Path:
+    """One language's part of a build, merged into tmp at the end."""
+    return tmp.parent / f"{tmp.name}.{code}"
 
 
 def _stage_kept(root: Path, site, strings, docs: Path, code: str, langs, common: str) -> int:
@@ -316,12 +331,17 @@ def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
 
 def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: dict, langs, wanted,
                   tmp: Path, jobs: int) -> dict:
-    """Stage, build and Pagefind-index every wanted language, `jobs` at a time in forked processes
-    (they share the loaded site and MkDocs' imports; each reuses what the last build kept, see
-    incremental). As each language finishes, its offline search index is made by one node process
-    driven from this process while the workers go on with the others. Then merge everything into
-    tmp (one copy of the theme's assets). Returns per-language pages, seconds and index sizes."""
+    """Stage, build and Pagefind-index every wanted language, `jobs` tasks at a time in forked
+    processes (they share the loaded site and MkDocs' imports; each reuses what the last build kept,
+    see incremental). Each language is two tasks: its pages (_language_pages), then its search
+    bundle (_language_search), queued behind every language's pages. Five languages as one task
+    each ran 2 + 2 + 1 on two workers, one of them idle in the last round; as ten shorter tasks
+    they keep both busy longer. As a language's pages are done, its offline search index is
+    made by one node process driven from this process while the workers go on. Then merge
+    everything into tmp (one copy of the theme's assets). Returns per-language pages, seconds and
+    index sizes."""
     import multiprocessing
+    import queue
     from concurrent.futures import ThreadPoolExecutor
 
     import mkdocs.commands.build  # noqa: F401  imported once here, shared by the forked workers
@@ -330,7 +350,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     _JOB.update(root=root, build_dir=build_dir, docs=docs, site=site, strings=strings, info=info, langs=langs,
                 tmp=tmp, staging=incremental.staging_inputs(root))
     codes = [l.code for l in langs if l.code in wanted]
-    parts = {c: tmp.parent / f"{tmp.name}.{c}" for c in codes}
+    parts = {c: _part(tmp, c) for c in codes}
     indexes = {c: tmp.parent / f"{tmp.name}.offline-{c}.js" for c in codes}
     out = {"pages": {}, "stage": {}, "mkdocs": {}, "pagefind": {}, "offline_bytes": {}}
     failures, futures = [], {}
@@ -338,16 +358,38 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     # The workers fork first, so they do not inherit the pipes of the node process started next.
     pool = multiprocessing.get_context("fork").Pool(min(jobs, len(codes)), initializer=_worker_signals) \
         if parallel else None
+    done = queue.SimpleQueue()      # what each task returned (or raised), as it finishes
+
+    def submit(task, *args):
+        if pool:        # (the pool runs its tasks in the order they were given)
+            pool.apply_async(task, args, callback=done.put, error_callback=done.put)
+        else:
+            try:
+                done.put(task(*args))
+            except Exception as e:      # raised below, as from a worker
+                done.put(e)
+
     with pool or contextlib.nullcontext(), Indexer() as node, ThreadPoolExecutor(max_workers=1) as indexer:
-        def collect(result):
-            code, n, (ts, tm, tp), error, digests = result
-            out["pages"][code], out["stage"][code], out["mkdocs"][code], out["pagefind"][code] = n, ts, tm, tp
-            if error:
-                failures.append(error)
-            else:
+        for code in codes:
+            submit(_language_pages, code)
+        waiting = len(codes)
+        while waiting:
+            result, waiting = done.get(), waiting - 1
+            if isinstance(result, BaseException):
+                raise result
+            if result[0] == "pages":
+                _, code, n, (ts, tm), error, digests = result
+                out["pages"][code], out["stage"][code], out["mkdocs"][code] = n, ts, tm
+                if error:
+                    failures.append(error)
+                    continue
+                submit(_language_search, code, incremental.pages_key(digests))
+                waiting += 1
                 futures[code] = indexer.submit(node.index, parts[code], code, indexes[code], build_dir, digests)
-        for result in (pool.imap_unordered(_one_language, codes) if pool else map(_one_language, codes)):
-            collect(result)
+            else:
+                _, code, out["pagefind"][code], error = result
+                if error:
+                    failures.append(error)
         for code, f in futures.items():
             try:
                 out["offline_bytes"][code] = f.result()

@@ -19,7 +19,7 @@ from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
 
 
 # The published site shares its pages with the output MkDocs keeps for the next build (hard links:
-# build._one_language), which MkDocs updates in place (--dirty). Before it writes a file again, the
+# build._language_pages), which MkDocs updates in place (--dirty). Before it writes a file again, the
 # file is unlinked, so that it writes a new one and the published site stays as it is until the
 # new one replaces it (also when this build fails). MkDocs' own test decides what it writes again
 # (File.is_modified, as in _populate_page and copy_static_files); the theme's static templates are

@@ -258,3 +258,31 @@ def test_the_offline_index_parses_only_the_pages_that_changed(project, tmp_path,
     assert "SOP-1.1.html" in parsed and len(parsed) <= 5, (parsed, pages)   # the step, its phase, its print page...
     assert "warthogfixture" in (project / "site" / "search" / "offline-en.js").read_text(encoding="utf-8")
     assert_same_site(project, tmp_path, "after-offline-reuse")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_language_that_fails_gets_no_search_task_and_the_others_finish(project, monkeypatch, jobs):
+    """Each language is two tasks (its pages, then its search bundle, see build.languages_all):
+    when MkDocs fails for one language, the build waits for the other's tasks only, says which
+    language failed, and leaves the published site as it was."""
+    import trmkb.build as build_mod
+    assert build(project, quiet=True) == 0
+    before = files(project / "site")
+    real_mkdocs, real_pagefind = build_mod._mkdocs, build_mod.pagefind
+    searched = project / "searched"
+    searched.mkdir()
+
+    def mkdocs_fails_for_arabic(cfg, out, dirty=False):
+        return "MkDocs stopped (test)" if cfg.name == "mkdocs.ar.yml" else real_mkdocs(cfg, out, dirty)
+
+    def recorded(site, lang):       # (in a worker: noted in a file)
+        (searched / lang.code).touch()
+        return real_pagefind(site, lang)
+    monkeypatch.setattr(build_mod, "_mkdocs", mkdocs_fails_for_arabic)
+    monkeypatch.setattr(build_mod, "pagefind", recorded)
+    sop = project / "content" / "sop" / "SOP-1.1.md"        # new pages: Pagefind runs again
+    sop.write_text(sop.read_text(encoding="utf-8") + "\nAn added sentence.\n", encoding="utf-8")
+    assert build(project, quiet=True, jobs=jobs) == 1
+    assert sorted(p.name for p in searched.iterdir()) == ["en"]
+    assert files(project / "site") == before
+    assert not list(project.glob(".site.tmp-*"))

@@ -52,12 +52,23 @@ def indexed_region(html: str) -> tuple[int, int] | None:
     return html.rfind("<", 0, at), end if end > 0 else len(html)
 
 
+# Pagefind makes a sub-result of every heading with an id: the page's <h1> (which has one, for its
+# permalink) gave every result a first sub-result repeating its title. Without it, the text before
+# the first <h2> is the page's own, and the search page shows it as the result's excerpt.
+_TITLE_ANCHOR = re.compile(r'(<h1\b[^>]*?)\s+id="[^"]*"')
+
+
+def without_title_anchor(html: str) -> str:
+    return _TITLE_ANCHOR.sub(r"\1", html)
+
+
 def search_input(site: Path, dest: Path) -> int:
     """For Pagefind: a copy under dest of each indexed page under site, cut down to its <html>
     tag, its title (Pagefind's title for a page with no <h1>: a tried fact) and its indexed
-    region. Pagefind gives the very same bundle, byte for byte,
-    as from the whole pages (tests/builds/test_search_bundles.py), and parses a third of the
-    bytes. Returns the number of pages."""
+    region, with no anchor on its <h1> (without_title_anchor). Pagefind gives the very same
+    bundle, byte for byte, as from the whole pages with that change
+    (tests/builds/test_search_bundles.py), and parses a third of the bytes. Returns the number
+    of pages."""
     n = 0
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -70,7 +81,7 @@ def search_input(site: Path, dest: Path) -> int:
         out = dest / path.relative_to(site)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(f'{html[:top]}<head><meta charset="utf-8">{title}</head><body>'
-                       f'{html[region[0]:region[1]]}</body></html>', encoding="utf-8")
+                       f'{without_title_anchor(html[region[0]:region[1]])}</body></html>', encoding="utf-8")
         n += 1
     return n
 

@@ -51,15 +51,19 @@ def test_bundle_stores_what_is_already_compressed(built_mini, tmp_path):
 
 def test_bundle_is_the_one_the_whole_pages_give(built_mini, tmp_path):
     """Pagefind reads each page cut down to its indexed text (offline.search_input): the bundle
-    must be byte for byte the one Pagefind makes from the whole pages, in each language."""
+    must be byte for byte the one Pagefind makes from the whole pages (with no anchor on their
+    <h1>), in each language."""
     import shutil
     import subprocess
     from pagefind.service import get_executable
     from trmkb.build import PAGEFIND_UNUSED
+    from trmkb.offline import without_title_anchor
     for prefix in ("", "ar/"):
         part = tmp_path / f"part-{prefix.strip('/') or 'en'}"     # one language's pages, as a worker has them
         shutil.copytree(built_mini / prefix, part / prefix, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("pagefind", "ar", "search", "assets"))
+        for page in part.rglob("*.html"):       # the one change search_input makes besides the cut
+            page.write_text(without_title_anchor(page.read_text(encoding="utf-8")), encoding="utf-8")
         subprocess.run([str(get_executable()), "--site", str(part), "--output-subdir", prefix + "pagefind",
                         "--quiet"], check=True, capture_output=True)
         whole, built = part / prefix / "pagefind", built_mini / prefix / "pagefind"
@@ -68,3 +72,25 @@ def test_bundle_is_the_one_the_whole_pages_give(built_mini, tmp_path):
         assert files(built) == expected and len(expected) > 10
         changed = [f for f in expected if (whole / f).read_bytes() != (built / f).read_bytes()]
         assert changed == [], f"{prefix or 'en'}: these files differ from the whole pages' bundle"
+
+
+def _fragments(bundle):
+    import gzip
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        yield json.loads(data[len(b"pagefind_dcd"):])
+
+
+def test_search_results_do_not_repeat_the_title_as_a_sub_result(built_mini):
+    """Pagefind makes a sub-result of each heading with an id. The page's <h1> keeps its id on the
+    page (its permalink) but not in what Pagefind reads: a result's first sub-result repeated its
+    title. The sections (<h2>) stay sub-results."""
+    sop = (built_mini / "sop" / "SOP-1.1.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1 id="[^"]+"', sop), "the page's <h1> has an id: the case this is about"
+    for prefix in ("", "ar/"):
+        fragments = list(_fragments(built_mini / prefix / "pagefind"))
+        assert len(fragments) > 3
+        elements = [a["element"] for f in fragments for a in f["anchors"]]
+        assert "h1" not in elements
+        assert "h2" in elements

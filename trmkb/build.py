@@ -532,7 +532,10 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
             print(p, file=sys.stderr)
         print(f"\n{len(problems)} problem(s); the preview was not rebuilt.", file=sys.stderr)
         return None
-    lang = next(l for l in src.langs if l.code == lang_code)
+    lang = next((l for l in src.langs if l.code == lang_code), None)
+    if lang is None:
+        print(f"unknown language: {lang_code} (this site has {', '.join(src.codes)})", file=sys.stderr)
+        return None
     strings = i18n.Strings(root, src.langs)
     build_dir = root / "build"
     docs = build_dir / "docs"

@@ -14,12 +14,12 @@ def cmd_validate(args) -> int:
     src, problems = validate(args.root)
     for p in problems:
         print(p, file=sys.stderr)
-    n = len(src.countries) + len(src.resources) + len(src.tools) + len(src.pages)
+    n = len(src.countries) + len(src.resources) + len(src.tools) + len(src.pages) + len(src.strings)
     if problems:
         print(f"\n{len(problems)} problem(s) in {args.root}; fix them and run 'trmkb validate' again.", file=sys.stderr)
         return 1
     print(f"OK: {n} files valid ({len(src.countries)} countries, {len(src.resources)} resources, "
-          f"{len(src.tools)} tools, {len(src.pages)} pages).")
+          f"{len(src.tools)} tools, {len(src.pages)} pages, {len(src.strings)} interface string files).")
     return 0
 
 

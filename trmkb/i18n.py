@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+import re
+
 from babel import Locale
 from babel.dates import format_date
 
-from .load import YAML_LOADER
+from .load import LoadError, fmt_path, load_yaml
+from .problems import Problem
 
 
 @lru_cache(maxsize=None)
@@ -45,8 +47,39 @@ class Language:
 
 
 def languages(root: Path) -> list[Language]:
-    cfg = yaml.safe_load((root / "i18n" / "languages.yml").read_text(encoding="utf-8"))
-    return [Language(c, c == cfg["default"]) for c in cfg["languages"]]
+    """The site's languages, from i18n/languages.yml. Raises load.LoadError, naming the line and
+    the field, when the file is not a list of languages the site can be built in."""
+    path = root / "i18n" / "languages.yml"
+    if not path.is_file():
+        raise LoadError(Problem("i18n/languages.yml", 1, "", "the list of the site's languages is missing",
+                                "create it with two lines: 'default: en' and 'languages: [en, fr]'"))
+    doc = load_yaml(path, root)
+    cfg = doc.data if isinstance(doc.data, dict) else {}
+
+    def wrong(path, message, hint):
+        raise LoadError(Problem(doc.rel, doc.line(path), fmt_path(path), message, hint))
+    codes = cfg.get("languages")
+    if not isinstance(codes, list) or not codes:
+        wrong(["languages"], "must be a list of language codes", "for example: languages: [en, fr, ar]")
+    for i, code in enumerate(codes):
+        if not isinstance(code, str) or not _known_language(code):
+            wrong(["languages", i], f"{code!r} is not a language code that Babel (CLDR) knows",
+                  "use two-letter ISO 639-1 codes, such as fr, ar, uk")
+        if code in codes[:i]:
+            wrong(["languages", i], f"'{code}' is listed twice", "list each language once")
+    if cfg.get("default") not in codes:
+        wrong(["default"], f"the default language {cfg.get('default')!r} is not in 'languages'",
+              "use one of: " + ", ".join(codes))
+    return [Language(c, c == cfg["default"]) for c in codes]
+
+
+def _known_language(code: str) -> bool:
+    from babel.core import UnknownLocaleError
+    try:
+        Locale.parse(code)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+    return bool(re.fullmatch("[a-z]{2}", code))
 
 
 @lru_cache(maxsize=None)
@@ -73,7 +106,8 @@ class Strings:
         self.table = {}
         for l in langs:
             p = root / "i18n" / "strings" / f"{l.code}.yml"
-            self.table[l.code] = (yaml.load(p.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}) if p.exists() else {}
+            # read as validation reads it (load.load_yaml: "No" stays text), checked by validate.rule_interface_strings
+            self.table[l.code] = load_yaml(p, root).data if p.exists() else {}
 
     def get(self, lang: str, key: str, **kw) -> str:
         s = self.table.get(lang, {}).get(key) or self.table[self.default].get(key) or key

@@ -1,7 +1,8 @@
 """Load YAML data and Markdown front matter, keeping the line of every value.
 
 Scalars stay strings unless YAML says int, float, bool or null: dates are kept as the
-text the editor wrote (the schema checks their form), so nothing is silently converted.
+text the editor wrote (the schema checks their form), so nothing is silently converted. Booleans are
+only true and false (as in YAML 1.2): NO (Norway's country code), yes, no, on and off stay text.
 Anchors and aliases are refused: no data file needs them and they allow "billion laughs".
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .problems import Problem
 
 MAX_BYTES = 1_000_000
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when PyYAML has it
+_BOOLEANS = ("true", "false", "True", "False", "TRUE", "FALSE")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _HINT_YAML = "check indentation (spaces, not tabs) and quote text containing ': ' or starting with a special character"
@@ -91,7 +93,7 @@ def _scalar(node):
         return v
     if tag.endswith(":null") or v in ("", "~", "null", "Null", "NULL"):
         return None
-    if tag.endswith(":bool") or v in ("true", "false", "True", "False", "TRUE", "FALSE"):
+    if v in _BOOLEANS:      # (not YAML 1.1's yes, no, on, off: NO is Norway's code)
         return v.lower() == "true"
     if _INT.match(v):
         return int(v)

@@ -24,6 +24,7 @@ class Sources:
     tools: list[Doc] = field(default_factory=list)
     pages: list[Doc] = field(default_factory=list)   # content/**/*.md, English and translations
     vocab: Doc | None = None
+    strings: dict[str, Doc] = field(default_factory=dict)     # i18n/strings/<lang>.yml, by language
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -102,7 +103,12 @@ def save_cache(root: Path):
 
 
 def load_all(root: Path) -> Sources:
-    src = Sources(root=root, langs=languages(root))
+    try:
+        src = Sources(root=root, langs=languages(root))
+    except LoadError as e:      # nothing can be checked without the list of languages
+        src = Sources(root=root, langs=[])
+        src.problems.append(e.problem)
+        return src
     _read_cache(root)
 
     def take(loader, path):
@@ -134,6 +140,11 @@ def load_all(root: Path) -> Sources:
     vocab = root / "data" / "vocabularies.yml"
     if vocab.exists():
         src.vocab = take(load_yaml, vocab)
+    strings = root / "i18n" / "strings"
+    for p in sorted(strings.glob("*.yml")) if strings.exists() else []:
+        d = take(load_yaml, p)
+        if d is not None:
+            src.strings[p.stem] = d
     content = root / "content"
     for p in sorted(content.rglob("*.md")) if content.exists() else []:
         d = take(load_markdown, p)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -12,6 +13,7 @@ from watchdog.observers import Observer
 
 from .build import build, preview
 from .i18n import languages
+from .load import LoadError
 
 WATCHED = ("data", "content", "i18n", "overrides", "schemas")
 
@@ -32,9 +34,17 @@ class _Changes(FileSystemEventHandler):
 
 def serve(root: Path, port: int = 8000, lang: str | None = None) -> int:
     if lang:
+        try:
+            codes = {l.code: l.prefix for l in languages(root)}
+        except LoadError as e:
+            print(e.problem, file=sys.stderr)
+            return 1
+        if lang not in codes:
+            print(f"unknown language: {lang} (this site has {', '.join(codes)})", file=sys.stderr)
+            return 2
         site = preview(root, lang) or root / "build" / f"preview-{lang}"
         rebuild = lambda: preview(root, lang)
-        start = next(l.prefix for l in languages(root) if l.code == lang) + "index.html"
+        start = codes[lang] + "index.html"
     else:
         site, start = root / "site", ""
         build(root)

@@ -85,6 +85,8 @@ def _hint_text(err) -> str:
         return f"check the spelling; allowed fields here: {allowed}"
     if err.validator == "enum":
         return "use one of: " + ", ".join(map(str, err.validator_value))
+    if err.validator == "type" and err.validator_value == "boolean":
+        return "write true or false, without quotes" + (f" ({desc})" if desc else "")
     out = desc
     if ex:
         out += (" " if out else "") + f"Example: {json.dumps(ex[0], ensure_ascii=False)}"
@@ -391,8 +393,55 @@ def rule_schema_modeline(src: Sources, ix):
                           f"make line 1 exactly: {want}")
 
 
+def _placeholders(text: str) -> set[str] | None:
+    """The {names} in a text that is filled in with str.format; None when its braces do not pair up."""
+    import string
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def rule_interface_strings(src: Sources, ix):
+    """i18n/strings/<lang>.yml: a text for each key, every key one that en.yml has, and the
+    placeholders ({count}...) that English fills in spelled as in English (a misspelt one
+    stopped the build with a KeyError)."""
+    en = src.strings.get(src.default)
+    english = en.data if en is not None and isinstance(en.data, dict) else {}
+    for code, doc in sorted(src.strings.items()):
+        if not isinstance(doc.data, dict):
+            yield Problem(doc.rel, 1, "", "interface strings must be lines of 'key: text'",
+                          f"see i18n/strings/{src.default}.yml")
+            continue
+        for key, value in doc.data.items():
+            line = doc.line([key])
+            if not isinstance(value, str) or not value.strip():
+                yield Problem(doc.rel, line, key, f"must be text, not {json.dumps(value)}",
+                              "write the text after the colon, in quotes if it is a number or true/false")
+                continue
+            if doc is en or not english:
+                continue
+            if key not in english:
+                yield Problem(doc.rel, line, key, f"'{key}' is not a key of {en.rel}",
+                              "check the spelling, or remove it if English no longer has it")
+                continue
+            wanted = _placeholders(english[key]) if isinstance(english[key], str) else None
+            if not wanted:
+                continue        # (English has none: the text is used as it is)
+            got = _placeholders(value)
+            if got is None:
+                yield Problem(doc.rel, line, key, "has a { or } that does not pair up",
+                              "placeholders are written as in English: " + ", ".join(f"{{{n}}}" for n in sorted(wanted)))
+            elif got - wanted:
+                yield Problem(doc.rel, line, key,
+                              "unknown placeholder " + ", ".join(f"{{{n}}}" for n in sorted(got - wanted)),
+                              "use the placeholders English has, unchanged: "
+                              + ", ".join(f"{{{n}}}" for n in sorted(wanted)))
+
+
 RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
-         rule_references, rule_dates, rule_tool_items, rule_sop_structure, rule_unknown_is_unverified]
+         rule_references, rule_dates, rule_tool_items, rule_sop_structure, rule_unknown_is_unverified,
+         rule_interface_strings]
 
 
 # ---- Layer 3: HTML safety -----------------------------------------------------------------
@@ -470,6 +519,8 @@ def check_html(src: Sources):
 def validate(root: Path, src: Sources | None = None) -> tuple[Sources, list[Problem]]:
     src = src or load_all(root)
     problems = list(src.problems)
+    if not src.langs:           # i18n/languages.yml is wrong: that is the one problem to fix first
+        return src, problems
     problems += check_schemas(src, root / "schemas")
     _NODES.clear()
     try:

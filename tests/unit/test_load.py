@@ -64,3 +64,15 @@ def test_markdown_front_matter_lines(tmp_path):
 def test_markdown_without_front_matter(tmp_path):
     with pytest.raises(LoadError, match="missing front matter"):
         _load(tmp_path, "# Title\n", name="a.md")
+
+
+def test_only_true_and_false_are_booleans(tmp_path):
+    """YAML 1.1 reads NO, yes, on and off as booleans: Norway's code became False, and a
+    translator's "No" would have shown as "False". Only true and false are booleans here."""
+    doc = _load(tmp_path, "id: NO\ncountries: [AL, NO, ON]\nanswer: No\nother: yes\nflag: off\n"
+                          "a: true\nb: False\nc: TRUE\nquoted: 'true'\n")
+    assert doc.data["id"] == "NO"
+    assert doc.data["countries"] == ["AL", "NO", "ON"]
+    assert (doc.data["answer"], doc.data["other"], doc.data["flag"]) == ("No", "yes", "off")
+    assert (doc.data["a"], doc.data["b"], doc.data["c"]) == (True, False, True)
+    assert doc.data["quoted"] == "true"

@@ -53,6 +53,7 @@ CASES = [
     ("sop-anchors", STEP, "{#transit}", "{#transfer}", 19, "expected ['purpose'"),
     ("unknown-party-verified", COUNTRY, "{party: true, date: 2011-09-22, status: verified",
      "{party: unknown, date: 2011-09-22, status: verified", 13, "party is 'unknown' but the fact is marked verified"),
+    ("boolean-yes", TOOL, "personal_data: true", "personal_data: yes", 14, "'yes' is not of type 'boolean'"),
     ("html-script", COUNTRY, "Zebrafixture appears only here.", "<script>alert(1)</script>", 9, "<script> element"),
     ("html-handler", RESOURCE, "Quokkafixture appears only here.", '<img src=x onerror="alert(1)">', 6, "event-handler attribute (onerror)"),
     ("html-js-url", STEP, "- Act.\n\n## In the country of transit", "- [x](javascript:alert(1))\n\n## In the country of transit", 17, "'javascript:' link"),
@@ -149,3 +150,84 @@ def test_a_damaged_cache_is_ignored(project, monkeypatch):
     new_process(monkeypatch)
     edit(project, COUNTRY, "region: eu", "region: atlantis")
     assert any("atlantis" in p.message for p in problems(project))
+
+
+def test_a_boolean_field_written_yes_is_told_to_write_true(project):
+    edit(project, TOOL, "personal_data: true", "personal_data: yes")
+    found = [p for p in problems(project) if "boolean" in p.message]
+    assert found and found[0].hint.startswith("write true or false")
+
+
+def test_norway_is_a_country_code(project):
+    """NO is Norway's code, not a boolean: a resource about Norway validates."""
+    edit(project, RESOURCE, "countries: [AD]", "countries: [AD, NO]")
+    assert problems(project) == []
+
+
+STRINGS = "i18n/strings/ar.yml"
+
+
+def _line_of(project, rel, key):
+    lines = (project / rel).read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(key + ":"))
+
+
+@pytest.mark.parametrize("key,old,new,fragment,hint", [
+    ("home_countries_text", "{count}", "{compte}", "unknown placeholder {compte}", "{count}"),
+    ("home_status", "{date}", "{date", "does not pair up", "{date}, {version}"),
+    ("nav_about", "nav_about: حول الموقع", "nav_about: 12", "must be text, not 12", "in quotes"),
+    ("nav_about", "nav_about:", "nav_abuot:", "'nav_abuot' is not a key of i18n/strings/en.yml", "spelling"),
+])
+def test_interface_strings_are_checked(project, key, old, new, fragment, hint):
+    """A translation's interface strings: text, keys English has, and English's placeholders
+    (a misspelt placeholder stopped the build with a KeyError, and validation said nothing)."""
+    line = _line_of(project, STRINGS, key)
+    edit(project, STRINGS, old, new)
+    found = [p for p in problems(project) if fragment in p.message]
+    assert [(p.file, p.line) for p in found] == [(STRINGS, line)], [str(p) for p in problems(project)]
+    assert hint in found[0].hint
+
+
+def test_broken_interface_strings_stop_the_build_with_the_line(project):
+    from trmkb.build import build
+    edit(project, STRINGS, "nav_about: حول", 'nav_about: "حول')
+    found = [str(p) for p in problems(project)]
+    assert any(f.startswith(f"{STRINGS}:{_line_of(project, STRINGS, 'nav_about')}: YAML syntax error") for f in found), found
+    assert build(project, quiet=True) == 1
+    assert not (project / "site").exists()
+
+
+LANGS = "i18n/languages.yml"
+
+
+@pytest.mark.parametrize("text,line,fragment", [
+    ("default: en\nlanguages: [en, ar\n", None, "YAML syntax error"),
+    ("default: de\nlanguages: [en, ar]\n", 1, "the default language 'de' is not in 'languages'"),
+    ("default: en\nlanguages: [en, ar, en]\n", 2, "'en' is listed twice"),
+    ("default: en\nlanguages: [en, xx]\n", 2, "'xx' is not a language code"),
+    ("default: en\nlanguages: en\n", 2, "must be a list of language codes"),
+    (None, 1, "the list of the site's languages is missing"),
+])
+def test_a_wrong_list_of_languages_is_one_clear_problem(project, text, line, fragment):
+    """i18n/languages.yml drives everything: when it is wrong, validation says where (it crashed
+    with a traceback), and the build stops before touching anything."""
+    from trmkb.build import build
+    if text is None:
+        (project / LANGS).unlink()
+    else:
+        (project / LANGS).write_text(text, encoding="utf-8")
+    found = problems(project)
+    assert len(found) == 1 and found[0].file == LANGS and fragment in found[0].message, [str(p) for p in found]
+    assert found[0].hint
+    if line is not None:
+        assert found[0].line == line
+    assert build(project, quiet=True) == 1
+    assert not (project / "site").exists()
+
+
+def test_an_unknown_language_is_refused_by_the_preview_and_serve(project, capsys):
+    from trmkb.build import preview
+    from trmkb.serve import serve
+    assert preview(project, "xx", quiet=True) is None
+    assert serve(project, port=0, lang="xx") == 2
+    assert "unknown language: xx (this site has en, ar)" in capsys.readouterr().err

@@ -2,11 +2,10 @@
 names and text direction come from Babel (CLDR)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import re
 
 from babel import Locale
 from babel.dates import format_date
@@ -56,8 +55,8 @@ def languages(root: Path) -> list[Language]:
     doc = load_yaml(path, root)
     cfg = doc.data if isinstance(doc.data, dict) else {}
 
-    def wrong(path, message, hint):
-        raise LoadError(Problem(doc.rel, doc.line(path), fmt_path(path), message, hint))
+    def wrong(at, message, hint):
+        raise LoadError(Problem(doc.rel, doc.line(at), fmt_path(at), message, hint))
     codes = cfg.get("languages")
     if not isinstance(codes, list) or not codes:
         wrong(["languages"], "must be a list of language codes", "for example: languages: [en, fr, ar]")

@@ -130,3 +130,23 @@ def test_switcher_keeps_the_view_and_the_section(page, base):
     page.wait_for_load_state()
     assert page.url == base + "ar/countries/compare.html?c=FR,AL"
     assert page.locator("#trm-compare").is_visible()
+
+
+_NESTED = """() => { const l = document.querySelector('.pagefind-ui__result-nested .pagefind-ui__result-link');
+  const b = getComputedStyle(l, '::before'), n = getComputedStyle(l.closest('.pagefind-ui__result-nested'));
+  return {arrow: b.content, right: b.right, padLeft: n.paddingLeft, padRight: n.paddingRight}; }"""
+
+
+@pytest.mark.parametrize("lang,word", [("", "Zebrafixture"), ("ar/", "تجريبية")])
+def test_sections_found_by_search_are_indented_toward_the_reading_side(page, base, lang, word):
+    """Pagefind indents a result's sections from the left with an arrow pointing right, whatever
+    the direction; in Arabic they are indented from the right, the arrow on the right pointing left."""
+    page.goto(base + lang + "search.html?q=" + word)
+    page.locator(".pagefind-ui__result-nested").first.wait_for(timeout=15000)
+    got = page.evaluate(_NESTED)
+    if lang:
+        assert "\u2936" in got["arrow"] and got["padLeft"] == "0px" and got["padRight"] != "0px", got
+        assert got["right"].startswith("-"), got       # (left: past the link's end, on its right)
+    else:
+        assert "\u2937" in got["arrow"] and got["padLeft"] != "0px" and got["padRight"] == "0px", got
+    only_local(page)

@@ -231,3 +231,33 @@ def test_an_unknown_language_is_refused_by_the_preview_and_serve(project, capsys
     assert preview(project, "xx", quiet=True) is None
     assert serve(project, port=0, lang="xx") == 2
     assert "unknown language: xx (this site has en, ar)" in capsys.readouterr().err
+
+
+VOCAB = "data/vocabularies.yml"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("- regions\n- roles\n", [(1, "must map each vocabulary's name to its ids")]),
+    (None, [(1, "the vocabularies file is missing")]),
+])
+def test_a_broken_vocabulary_file_is_said_once_not_for_every_id(project, text, expected):
+    """A vocabulary file that is not a mapping made every id in the data 'not in the vocabulary'
+    (1,207 problems for the shipped data) without naming the file itself."""
+    if text is None:
+        (project / VOCAB).unlink()
+    else:
+        (project / VOCAB).write_text(text, encoding="utf-8")
+    found = problems(project)
+    assert [(p.file, p.line, p.message) for p in found] == [(VOCAB, n, m) for n, m in expected], [str(p) for p in found]
+    assert all(p.hint for p in found)
+
+
+def test_a_vocabulary_written_as_a_list_is_named_not_a_crash(project):
+    """'roles:' followed by a list of ids (no labels) stopped validation with an AttributeError."""
+    text = (project / VOCAB).read_text(encoding="utf-8")
+    start, end = text.index("roles:"), text.index("exploitation:")     # the whole roles block
+    (project / VOCAB).write_text(text[:start] + "roles:\n  - origin\n" + text[end:], encoding="utf-8")
+    found = [p for p in problems(project) if p.file == VOCAB]
+    assert any(p.field == "roles" and "must map each id to its labels" in p.message for p in found), \
+        [str(p) for p in found]
+    assert not [p for p in problems(project) if "not in the 'roles' vocabulary" in p.message]

@@ -432,6 +432,13 @@ def rule_interface_strings(src: Sources, ix):
     stopped the build with a KeyError)."""
     en = src.strings.get(src.default)
     english = en.data if en is not None and isinstance(en.data, dict) else {}
+    default = f"i18n/strings/{src.default}.yml"
+    if en is None and not (src.root / default).exists():
+        yield Problem(default, 1, "", "the default language's interface strings are missing",
+                      "restore it: every other language falls back to it, and without it pages show key names")
+    elif en is not None and en.data == {}:
+        yield Problem(en.rel, 1, "", "has no interface strings",
+                      "restore its 'key: text' lines: without them pages show key names such as nav_home")
     for code, doc in sorted(src.strings.items()):
         if not isinstance(doc.data, dict):
             yield Problem(doc.rel, 1, "", "interface strings must be lines of 'key: text'",

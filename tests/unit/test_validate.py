@@ -261,3 +261,16 @@ def test_a_vocabulary_written_as_a_list_is_named_not_a_crash(project):
     assert any(p.field == "roles" and "must map each id to its labels" in p.message for p in found), \
         [str(p) for p in found]
     assert not [p for p in problems(project) if "not in the 'roles' vocabulary" in p.message]
+
+
+@pytest.mark.parametrize("text", ["{}\n", None])
+def test_english_interface_strings_emptied_or_removed_are_a_problem(project, text):
+    """Without English strings (every language's fallback) the pages showed key names."""
+    en = project / "i18n" / "strings" / "en.yml"
+    if text is None:
+        en.unlink()
+    else:
+        en.write_text(text, encoding="utf-8")
+    found = problems(project)
+    assert [(p.file, p.line) for p in found] == [("i18n/strings/en.yml", 1)], [str(p) for p in found]
+    assert "key names" in found[0].hint

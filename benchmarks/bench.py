@@ -6,8 +6,8 @@
 
 Works on a copy of the project's sources. Reports: validate; a full build from nothing (as on a fresh
 clone or in CI: nothing kept from an earlier build, in a new folder), and the same right after
-deleting what the last build kept (as 'rm -rf build/'), with its stages (stage, MkDocs and Pagefind per
-language); a full build after an edit to one country's English summary, after an edit to one
+deleting what the last build kept (as 'rm -rf build/'), with its stages (stage, MkDocs, Pagefind and the
+offline index per language, and each summed over the languages); a full build after an edit to one country's English summary, after an edit to one
 French page, with nothing changed, and after a commit that changes no content (a new version;
 see trmkb/incremental.py); what scripts/build takes after
 that French edit (its set-up check, the build and the zip); bundle, peak memory; site size, HTML per page (median and largest), the first search's
@@ -219,9 +219,13 @@ def main():
     print("    its stages (wall):")
     for stage in ("validate", "model", "languages", "open_data_redirects", "swap"):
         row(f"  {stage}", [t[stage] for t in timings])
+    where = {"stage": "in a worker", "mkdocs": "in a worker", "pagefind": "in a worker", "offline": "in the parent"}
     for l in langs:
-        for what in ("stage", "mkdocs", "pagefind"):
-            row(f"    {what} {l} (in a worker)", [t[f"{what}_per_language"][l] for t in timings])
+        for what, at in where.items():
+            row(f"    {what} {l} ({at})", [t[f"{what}_per_language"][l] for t in timings])
+    print("    each stage, all languages together (the sum of the above; two workers share the cores):")
+    for what in where:
+        row(f"    {what}", [sum(t[f"{what}_per_language"].values()) for t in timings])
     row("trmkb build after an edit", edited)
     row("  ... to one language (fr)", edited_one)
     row("trmkb build, nothing changed", unchanged)

@@ -8,6 +8,7 @@ every language ourselves makes it unnecessary.)"""
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import shutil
@@ -209,6 +210,28 @@ def _die_with_worker(worker: int, notes: Path):
 
 
 def _language_pages(code: str):
+    with without_gc():
+        return _language_pages_now(code)
+
+
+@contextlib.contextmanager
+def without_gc():
+    """Python's cyclic garbage collector off for a while (and back as it was after). It looks
+    through the newest objects each time 700 more are made, and validation, staging, Markdown and
+    the templates make a great many, few of them in cycles only it can free: MkDocs for two
+    languages in a new process took 1.37 s of CPU without it and 1.56 s with it (medians of 6
+    alternated runs), validation from nothing 0.36 s against 0.39 s. The cycles a language's build
+    leaves (some 15 MB, mostly Markdown's converters) go at the collector's next pass."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _language_pages_now(code: str):
     """Worker, a language's first task: stage its pages, build them with MkDocs in this (forked)
     process (updating the output kept from the last build when nothing but page texts changed),
     copy them into the new site's part for this language and stamp them. Returns what each page
@@ -471,7 +494,8 @@ def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: in
 def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int | None) -> int:
     clock = _Clock()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
-    src, problems = validate(root)
+    with without_gc():
+        src, problems = validate(root)
     if problems:
         for p in problems:
             print(p, file=sys.stderr)

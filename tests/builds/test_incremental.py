@@ -1,6 +1,7 @@
 """A build after an edit reuses what the last build made (MkDocs --dirty on the kept output of
 each language, search indexes of unchanged languages), and gives exactly the site that a
 build from nothing gives."""
+import gc
 import shutil
 
 import pytest
@@ -286,3 +287,4 @@ def test_a_language_that_fails_gets_no_search_task_and_the_others_finish(project
     assert sorted(p.name for p in searched.iterdir()) == ["en"]
     assert files(project / "site") == before
     assert not list(project.glob(".site.tmp-*"))
+    assert gc.isenabled()       # (with one job the languages were built in this process: build.without_gc)

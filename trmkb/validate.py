@@ -477,9 +477,9 @@ RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_cod
 
 # ---- Layer 3: HTML safety -----------------------------------------------------------------
 
+_ACTIVE_ELEMENT = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.I)
 _UNSAFE = [
-    (re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.I),
-     "contains a <{0}> element", "remove it; data and pages may not carry active HTML"),
+    (_ACTIVE_ELEMENT, "contains {a} <{0}> element", "remove it; data and pages may not carry active HTML"),
     (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "contains an event-handler attribute ({0})",
      "remove the attribute; scripts are not allowed in content"),
     (re.compile(r"(?:href|src|action)\s*=\s*[\"']?\s*((?:javascript|vbscript|data):)", re.I),
@@ -496,7 +496,8 @@ def _unsafe(text: str):
     for rx, msg, hint in _UNSAFE:
         m = rx.search(text)
         if m:
-            yield msg.format(m.group(1).lower()), hint
+            name = m.group(1).lower()
+            yield msg.format(name, a="an" if name[0] in "aeiou" else "a"), hint
 
 
 # Raw HTML in Markdown content: a few inline elements only, balanced; everything else is Markdown.
@@ -506,7 +507,9 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _CODE = re.compile(r"`[^`]*`")
 
 
-def check_markdown_html(doc: Doc):
+def check_markdown_html(doc: Doc, active: frozenset = frozenset()):
+    """Raw HTML in a Markdown body: allowed elements only, balanced. `active`: the (line, element)
+    pairs already reported as active HTML (_unsafe), not reported a second time as not allowed."""
     stack = []
     in_fence = False
     for n, line in enumerate(doc.body.splitlines()):
@@ -517,6 +520,8 @@ def check_markdown_html(doc: Doc):
         for m in _TAG.finditer(_CODE.sub("", line)):
             closing, tag, selfclose = m.group(1), m.group(2).lower(), m.group(3)
             if tag not in ALLOWED_TAGS:
+                if (n, tag) in active:
+                    continue
                 yield Problem(doc.rel, doc.body_line + n, "body", f"HTML element <{tag}> is not allowed in content",
                               "write it in Markdown; raw HTML is limited to " + ", ".join(sorted(ALLOWED_TAGS)))
             elif tag in VOID_TAGS or selfclose:
@@ -539,10 +544,13 @@ def check_html(src: Sources):
                 for msg, hint in _unsafe(v):
                     yield Problem(doc.rel, doc.line(path), fmt_path(path), msg, hint)
         if doc.body:
-            yield from check_markdown_html(doc)
+            # one mistake, one problem: a <script> is reported as active HTML, not also as not allowed
+            active = set()
             for n, line in enumerate(doc.body.splitlines()):
                 for msg, hint in _unsafe(line):
                     yield Problem(doc.rel, doc.body_line + n, "body", msg, hint)
+                active.update((n, m.group(1).lower()) for m in _ACTIVE_ELEMENT.finditer(line))
+            yield from check_markdown_html(doc, frozenset(active))
 
 
 # ---- Entry point ------------------------------------------------------------------------

@@ -274,3 +274,16 @@ def test_english_interface_strings_emptied_or_removed_are_a_problem(project, tex
     found = problems(project)
     assert [(p.file, p.line) for p in found] == [("i18n/strings/en.yml", 1)], [str(p) for p in found]
     assert "key names" in found[0].hint
+
+
+def test_active_html_in_markdown_is_one_problem_not_two(project):
+    """A <script> in a page's Markdown was reported twice on its line: as an element not allowed in
+    content and as active HTML. Now once, as active HTML (with 'an' before a vowel); an element
+    that is only not allowed (<div>) is still reported as such."""
+    edit(project, STEP, "- Act.", "- Act.\n\n<script>alert(1)</script>\n\n<iframe src=\"https://x.example\"></iframe>\n\n"
+         "<div>block</div>")
+    found = sorted((p.line, p.message) for p in problems(project) if p.file == STEP)
+    lines = [line for line, _ in found]
+    assert len(lines) == len(set(lines)) == 3, found
+    assert [m for _, m in found] == ["contains a <script> element", "contains an <iframe> element",
+                                     "HTML element <div> is not allowed in content"], found

@@ -87,6 +87,12 @@ def _hint_text(err) -> str:
         return "use one of: " + ", ".join(map(str, err.validator_value))
     if err.validator == "type" and err.validator_value == "boolean":
         return "write true or false, without quotes" + (f" ({desc})" if desc else "")
+    if err.validator == "type" and err.validator_value == "string" and isinstance(err.instance, (int, float)) \
+            and not isinstance(err.instance, bool):
+        # YAML reads 1 or 2.10 as a number: a version or a code must be quoted to stay text
+        said = f'YAML reads {err.instance} as a number, "{err.instance}" as text' \
+            if isinstance(err.instance, int) else "YAML reads it as a number"
+        return f"put it in quotes, as written: {said}" + (f" ({desc})" if desc else "")
     out = desc
     if ex:
         out += (" " if out else "") + f"Example: {json.dumps(ex[0], ensure_ascii=False)}"

@@ -287,3 +287,11 @@ def test_active_html_in_markdown_is_one_problem_not_two(project):
     assert len(lines) == len(set(lines)) == 3, found
     assert [m for _, m in found] == ["contains a <script> element", "contains an <iframe> element",
                                      "HTML element <div> is not allowed in content"], found
+
+
+def test_a_number_where_text_is_expected_gets_a_hint_to_quote_it(project):
+    """A translator wrote source_version: 1 (YAML reads a number) where the schema wants text."""
+    edit(project, "content/sop/SOP-1.1.ar.md", 'source_version: "1"', "source_version: 1")
+    (found,) = [p for p in problems(project) if p.field == "source_version"]
+    assert found.line == 4 and "not of type 'string'" in found.message, str(found)
+    assert found.hint.startswith('put it in quotes, as written: YAML reads 1 as a number, "1" as text'), found.hint

@@ -412,6 +412,71 @@ def rule_sop_structure(src: Sources, ix):
                               "add the phase page")
 
 
+def site_pages(src: Sources) -> set[str]:
+    """Every page the site will have, by its path without .md or .html (as stage.pages_for makes
+    them; tests/unit/test_validate.py checks that the two agree): the generated pages and the content
+    pages, content/pages/ at the site's root."""
+    from .model import CORRIDOR_DESTINATIONS, CORRIDOR_ORIGINS
+    pages = {"index", "search", "status", "countries/index", "countries/compare", "resources/index",
+             "tools/index", "sop/index"}
+    ids = lambda docs: [i for d in docs if isinstance(i := _d(d).get("id"), str)]   # noqa: E731
+    countries = set(ids(src.countries))
+    pages |= {f"countries/{c.lower()}" for c in countries}
+    pages |= {f"countries/corridor-{d.lower()}-{o.lower()}" for d in CORRIDOR_DESTINATIONS for o in CORRIDOR_ORIGINS
+              if d in countries and o in countries}
+    pages |= {f"resources/{r}" for r in ids(src.resources)} | {f"tools/{t.lower()}" for t in ids(src.tools)}
+    for doc in src.pages:
+        stem, lang = page_key(doc)
+        if lang is None:
+            pages.add(stem.split("/", 1)[1] if stem.startswith("pages/") else stem)
+            if stem.startswith("sop/") and "." not in stem.split("/")[-1]:
+                pages.add(stem + "-print")      # a phase's printable page
+    return pages
+
+
+_LINK = re.compile(r"\]\(\s*<?([^()\s<>]+)>?(?:\s+[\"'(][^)]*)?\)")           # [text](target "title")
+_LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s<>]+)>?")                # [label]: target
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def rule_content_links(src: Sources, ix):
+    """A link in a page's Markdown to another page of the site must reach one: MkDocs only logs
+    such a link (and the build keeps its log quiet), so a mistyped SOP-9.9.md was published as a
+    broken link that only the test suite would have found."""
+    import difflib
+    import posixpath
+    pages = site_pages(src)
+    for doc in src.pages:
+        stem, _ = page_key(doc)
+        here = posixpath.dirname(stem.split("/", 1)[1] if stem.startswith("pages/") else stem)
+        in_fence = False
+        for n, line in enumerate(doc.body.splitlines()):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            if in_fence or "](" not in line and "]:" not in line:
+                continue
+            text = _CODE.sub("", line)
+            for target in [m.group(1) for m in _LINK.finditer(text)] + [m.group(1) for m in _LINK_DEF.finditer(text)]:
+                if _SCHEME.match(target) or target.startswith("#"):
+                    continue        # other sites (checked as addresses elsewhere), or this page
+                path = target.split("#", 1)[0].split("?", 1)[0]
+                if target.startswith("/"):
+                    yield Problem(doc.rel, doc.body_line + n, "body", f"link '{target}' starts from the server's root",
+                                  "link relative to this page (e.g. SOP-1.5.md, ../about.md): the site also opens "
+                                  "from a folder and from the offline zip")
+                    continue
+                if not path.endswith((".md", ".html")):
+                    continue        # a file beside the pages (open data, the download)
+                to = posixpath.normpath(posixpath.join(here, path.rsplit(".", 1)[0]))
+                if to in pages:
+                    continue
+                near = [posixpath.relpath(c, here or ".") + ".md"
+                        for c in difflib.get_close_matches(to, sorted(pages), n=1, cutoff=0.8)]
+                yield Problem(doc.rel, doc.body_line + n, "body", f"link '{target}' goes to no page of this site",
+                              (f"did you mean {near[0]}? " if near else "")
+                              + "link to a page's Markdown file, relative to this one (e.g. SOP-1.5.md, ../about.md)")
+
+
 def rule_schema_modeline(src: Sources, ix):
     """Data files name their schema on line 1, so editors' IDEs check them as they type."""
     for doc in src.countries + src.resources + src.tools:
@@ -478,7 +543,7 @@ def rule_interface_strings(src: Sources, ix):
 
 RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
          rule_references, rule_dates, rule_tool_items, rule_sop_structure, rule_unknown_is_unverified,
-         rule_interface_strings]
+         rule_interface_strings, rule_content_links]
 
 
 # ---- Layer 3: HTML safety -----------------------------------------------------------------

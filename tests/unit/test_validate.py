@@ -295,3 +295,34 @@ def test_a_number_where_text_is_expected_gets_a_hint_to_quote_it(project):
     (found,) = [p for p in problems(project) if p.field == "source_version"]
     assert found.line == 4 and "not of type 'string'" in found.message, str(found)
     assert found.hint.startswith('put it in quotes, as written: YAML reads 1 as a number, "1" as text'), found.hint
+
+
+def test_the_pages_validation_knows_are_the_pages_the_site_has(project):
+    """rule_content_links checks links against validate.site_pages; staging makes the pages
+    (stage.pages_for). If the two drifted apart, good links would be refused or dead ones let through."""
+    from trmkb import i18n
+    from trmkb.model import build_site
+    from trmkb.stage import pages_for
+    from trmkb.validate import site_pages
+    src, found = validate(project)
+    assert found == []
+    site = build_site(src)
+    for lang in src.codes:
+        assert {p.stem for p in pages_for(site, i18n.Strings(project, src.langs), lang)} == site_pages(src), lang
+
+
+def test_a_link_to_no_page_of_the_site_is_a_problem_with_a_suggestion(project):
+    """MkDocs only logs a link it cannot resolve, and the build keeps its log quiet: a mistyped
+    SOP-11.md was published as a broken link."""
+    good = ("See [the phase](SOP-1.md), [its printable page](SOP-1-print.md), [Andorra](../countries/ad.md#summary), "
+            "[the status](../status.md), [about](../about.md), [the data](../data/countries.json), [here](#purpose) "
+            "and [the web](https://example.org/x.md). `[code](nowhere.md)`")
+    edit(project, STEP, "Fixture step.", good + "\n\nFixture step.")
+    assert problems(project) == []
+    edit(project, STEP, "Fixture step.", "Read [the first step](SOP-11.md) and [the about page](/about.md).\n\n"
+         "```\n[inside a code block](nowhere.md)\n```\n\nFixture step.")
+    found = sorted((p.line, p.message, p.hint) for p in problems(project))
+    assert [(line, message) for line, message, _ in found] == [
+        (15, "link '/about.md' starts from the server's root"),
+        (15, "link 'SOP-11.md' goes to no page of this site")], found
+    assert found[1][2].startswith("did you mean SOP-1.1.md?"), found[1][2]

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import Language, languages
+from .incremental import write_atomic
 from .load import Doc, LoadError, load_markdown, load_yaml
 from .problems import Problem
 
@@ -91,15 +91,12 @@ def save_cache(root: Path):
     prefix = str(root.resolve()) + "/"
     entries = {k: v for k, v in _LOADED.items() if k.startswith(prefix)}
     f = _cache_file(root)
-    tmp = f.with_name(f"{f.name}.{os.getpid()}")
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
-        with tmp.open("wb") as fh:
-            pickle.dump((_code_version(), entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(f)
+        write_atomic(f, pickle.dumps((_code_version(), entries), protocol=pickle.HIGHEST_PROTOCOL))
         _STATE["changed"] = False
     except OSError:
-        tmp.unlink(missing_ok=True)
+        pass
 
 
 def load_all(root: Path) -> Sources:

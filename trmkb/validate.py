@@ -631,13 +631,18 @@ def validate(root: Path, src: Sources | None = None) -> tuple[Sources, list[Prob
     problems = list(src.problems)
     if not src.langs:           # i18n/languages.yml is wrong: that is the one problem to fix first
         return src, problems
-    problems += check_schemas(src, root / "schemas")
+    schema, rules = list(check_schemas(src, root / "schemas")), []
     _NODES.clear()
     try:
         for rule in RULES:
-            problems += rule(src, None)
-        problems += check_html(src)
+            rules += rule(src, None)
+        rules += check_html(src)
     finally:
         _NODES.clear()
+    # One mistake, one problem: where a rule says what is wrong with a field ("tool 'T9' does not
+    # exist"), the schema's general complaint about the same field ("not in the expected form") is
+    # left out.
+    named = {(p.file, p.line, p.field) for p in rules if p.field}
+    problems += [p for p in schema if (p.file, p.line, p.field) not in named] + rules
     save_cache(root)
     return src, sorted(set(problems))

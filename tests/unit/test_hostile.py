@@ -28,7 +28,8 @@ CASES = [
     ("script-in-yaml", COUNTRY, replace("Zebrafixture appears only here.", "<script>fetch('https://x')</script>"), "<script> element"),
     ("handler-in-markdown", STEP, replace("- Act.", '<img src="x" onerror="alert(1)">'), "event-handler attribute"),
     ("iframe-in-markdown", STEP, replace("- Act.", '<iframe src="https://evil.example"></iframe>'), "<iframe> element"),
-    ("js-url-in-yaml", RES, replace("status: current", "status: current\nurl: javascript:alert(1)"), "not in the expected form"),
+    # one problem: the rule's "is a 'javascript:' address", not also the schema's "not in the expected form"
+    ("js-url-in-yaml", RES, replace("status: current", "status: current\nurl: javascript:alert(1)"), "'javascript:' address"),
     ("data-url-in-markdown", STEP, replace("- Act.", "- [open](data:text/html;base64,PHNjcmlwdD4=)"), "'data:' link"),
     ("broken-html", STEP, replace("- Act.", "- <span>never closed"), "<span> is never closed"),
     ("div-in-markdown", STEP, replace("- Act.", "<div class='x'>block</div>"), "<div> is not allowed"),

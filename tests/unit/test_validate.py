@@ -326,3 +326,11 @@ def test_a_link_to_no_page_of_the_site_is_a_problem_with_a_suggestion(project):
         (15, "link '/about.md' starts from the server's root"),
         (15, "link 'SOP-11.md' goes to no page of this site")], found
     assert found[1][2].startswith("did you mean SOP-1.1.md?"), found[1][2]
+
+
+def test_a_field_a_rule_explains_gets_no_second_problem_from_the_schema(project):
+    """tools: [T9] was two problems on one line: the schema's pattern ("not in the expected form",
+    hint: see the schema) and the rule's "tool 'T9' does not exist". Now only the rule's."""
+    edit(project, STEP, "tools: [T1]", "tools: [T9]")
+    found = [(p.line, p.field, p.message) for p in problems(project)]
+    assert found == [(6, "tools[0]", "tool 'T9' does not exist")], found

@@ -497,6 +497,9 @@ def _placeholders(text: str) -> set[str] | None:
         return None
 
 
+_STRING_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>?")
+
+
 def rule_interface_strings(src: Sources, ix):
     """i18n/strings/<lang>.yml: a text for each key, every key one that en.yml has, and the
     placeholders ({count}...) that English fills in spelled as in English (a misspelt one
@@ -521,6 +524,10 @@ def rule_interface_strings(src: Sources, ix):
                 yield Problem(doc.rel, line, key, f"must be text, not {json.dumps(value)}",
                               "write the text after the colon, in quotes if it is a number or true/false")
                 continue
+            tag = _STRING_TAG.search(value)
+            if tag:     # the theme writes some of them into pages as they are (the site's name...)
+                yield Problem(doc.rel, line, key, f"interface strings are plain text: found {tag.group(0)}",
+                              "remove the HTML; the theme puts these texts into every page as they are")
             if doc is en or not english:
                 continue
             if key not in english:

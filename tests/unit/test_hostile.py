@@ -32,6 +32,9 @@ CASES = [
     ("js-url-in-yaml", RES, replace("status: current", "status: current\nurl: javascript:alert(1)"), "'javascript:' address"),
     ("data-url-in-markdown", STEP, replace("- Act.", "- [open](data:text/html;base64,PHNjcmlwdD4=)"), "'data:' link"),
     ("broken-html", STEP, replace("- Act.", "- <span>never closed"), "<span> is never closed"),
+    # the theme writes the site's name into every page unescaped: a translator's HTML ran there
+    ("script-in-interface-string", "i18n/strings/ar.yml", replace("site_name: ", "site_name: <script>alert(1)</script> "),
+     "interface strings are plain text: found <script>"),
     ("div-in-markdown", STEP, replace("- Act.", "<div class='x'>block</div>"), "<div> is not allowed"),
     ("latin-1", COUNTRY, write_bytes("id: AD\nsummary:\n  en: Andorra la Vella é\n".encode("latin-1")), "not UTF-8"),
     ("binary", COUNTRY, write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), ""),

@@ -334,3 +334,17 @@ def test_a_field_a_rule_explains_gets_no_second_problem_from_the_schema(project)
     edit(project, STEP, "tools: [T1]", "tools: [T9]")
     found = [(p.line, p.field, p.message) for p in problems(project)]
     assert found == [(6, "tools[0]", "tool 'T9' does not exist")], found
+
+
+def test_interface_strings_are_plain_text(project):
+    """Material writes some interface strings (the site's name, its description) into every page as
+    they are: a <script> in a translation ran on every page. Any HTML is refused; a '<' in text is not."""
+    strings = project / "i18n" / "strings" / "ar.yml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(text.replace("site_name: ", "site_name: <img src=x onerror=alert(1)> ", 1)
+                       .replace("site_description: ", "site_description: <b>", 1), encoding="utf-8")
+    found = sorted((p.line, p.field, p.message) for p in problems(project))
+    assert found == [(1, "site_name", "interface strings are plain text: found <img src=x onerror=alert(1)>"),
+                     (2, "site_description", "interface strings are plain text: found <b>")], found
+    strings.write_text(text.replace("site_name: ", "site_name: < 18 ", 1), encoding="utf-8")
+    assert problems(project) == []

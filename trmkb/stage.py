@@ -4,6 +4,7 @@ so a watching preview server does not loop."""
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -218,7 +219,10 @@ def render(site: Site, strings: i18n.Strings, lang: str, page: Page) -> str:
     ctx = _context(site, strings, lang, page.stem)
     ctx.update(page.ctx, page=page)
     body = TEMPLATES.get_template(page.template).render(ctx)
-    meta = {"title": str(page.title), "fallback": page.fallback, "search_index": page.index and not page.fallback}
+    # The theme writes the title into the page as it is (HTML), in text and in attributes: escaped
+    # here, "Bosnia & Herzegovina" or a title with < or " shows as written and cannot add markup.
+    meta = {"title": html.escape(str(page.title)), "fallback": page.fallback,
+            "search_index": page.index and not page.fallback}
     if page.hide:
         meta["hide"] = page.hide
     text, frags = stash_html(body)

@@ -528,6 +528,9 @@ def rule_interface_strings(src: Sources, ix):
             if tag:     # the theme writes some of them into pages as they are (the site's name...)
                 yield Problem(doc.rel, line, key, f"interface strings are plain text: found {tag.group(0)}",
                               "remove the HTML; the theme puts these texts into every page as they are")
+            elif '"' in value:      # ...also inside attributes (title="..."), where a " ends the value
+                yield Problem(doc.rel, line, key, 'interface strings may not contain a straight double quote (")',
+                              "use the quotation marks of the language instead: “ ”, « », „ “")
             if doc is en or not english:
                 continue
             if key not in english:
@@ -558,7 +561,8 @@ RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_cod
 _ACTIVE_ELEMENT = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|meta|link|base)\b", re.I)
 _UNSAFE = [
     (_ACTIVE_ELEMENT, "contains {a} <{0}> element", "remove it; data and pages may not carry active HTML"),
-    (re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I), "contains an event-handler attribute ({0})",
+    # (browsers also read an attribute after a / or a quote: <svg/onload=...>, <img src="x"onerror=...>)
+    (re.compile(r"<[^>]*[\s/\"'](on[a-z]+)\s*=", re.I), "contains an event-handler attribute ({0})",
      "remove the attribute; scripts are not allowed in content"),
     (re.compile(r"(?:href|src|action)\s*=\s*[\"']?\s*((?:javascript|vbscript|data):)", re.I),
      "contains a '{0}' link", "use an https:// address"),

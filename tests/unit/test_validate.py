@@ -56,6 +56,10 @@ CASES = [
     ("boolean-yes", TOOL, "personal_data: true", "personal_data: yes", 14, "'yes' is not of type 'boolean'"),
     ("html-script", COUNTRY, "Zebrafixture appears only here.", "<script>alert(1)</script>", 9, "<script> element"),
     ("html-handler", RESOURCE, "Quokkafixture appears only here.", '<img src=x onerror="alert(1)">', 6, "event-handler attribute (onerror)"),
+    ("html-handler-after-slash", COUNTRY, "Zebrafixture appears only here.", "<svg/onload=alert(1)>", 9,
+     "event-handler attribute (onload)"),
+    ("html-handler-after-quote", STEP, "- Act.", '<span title="x"onclick="alert(1)">Act.</span>', 17,
+     "event-handler attribute (onclick)"),
     ("html-js-url", STEP, "- Act.\n\n## In the country of transit", "- [x](javascript:alert(1))\n\n## In the country of transit", 17, "'javascript:' link"),
 ]
 
@@ -347,4 +351,16 @@ def test_interface_strings_are_plain_text(project):
     assert found == [(1, "site_name", "interface strings are plain text: found <img src=x onerror=alert(1)>"),
                      (2, "site_description", "interface strings are plain text: found <b>")], found
     strings.write_text(text.replace("site_name: ", "site_name: < 18 ", 1), encoding="utf-8")
+    assert problems(project) == []
+
+
+def test_interface_strings_have_no_straight_double_quotes(project):
+    """The theme writes the site's name into attributes as it is (aria-label="..."): a " in it
+    ended the attribute, and what followed (onfocus=... autofocus) ran on every page."""
+    strings = project / "i18n" / "strings" / "ar.yml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(text.replace("site_name: ", 'site_name: x" onfocus="alert(1)" autofocus="x ', 1), encoding="utf-8")
+    found = [(p.line, p.field, p.message) for p in problems(project)]
+    assert found == [(1, "site_name", 'interface strings may not contain a straight double quote (")')], found
+    strings.write_text(text.replace("site_name: ", "site_name: «المعارف» ", 1), encoding="utf-8")
     assert problems(project) == []

@@ -27,7 +27,7 @@ import jinja2
 from . import ROOT
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "pagefind", "lxml")
-CODE = ("trmkb/mkdocs_hooks.py", "trmkb/stage.py", "trmkb/offline.py", "trmkb/js/build-index.js")
+CODE = ("trmkb/mkdocs_hooks.py", "trmkb/csp.py", "trmkb/stage.py", "trmkb/offline.py", "trmkb/js/build-index.js")
 INDEXING = CODE + ("trmkb/build.py", "overrides/assets/search-text.js", "node_modules/minisearch/package.json")
 
 

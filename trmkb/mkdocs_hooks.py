@@ -14,6 +14,7 @@ import re
 
 from jinja2 import FileSystemBytecodeCache, pass_context
 
+from trmkb.csp import with_script_hashes
 from trmkb.incremental import ThemeLoader
 from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
 
@@ -141,7 +142,11 @@ def on_post_page(output, page, config):
     head, sep, rest = output.partition("</head>")
     # The header's logo sits in a link named with the site's name: its English alt "logo" only
     # made screen readers say "logo" in every language.
-    return _HEAD_ALTERNATE.sub("", head) + sep + rest.replace('alt="logo"', 'alt=""')
+    return with_script_hashes(_HEAD_ALTERNATE.sub("", head) + sep + rest.replace('alt="logo"', 'alt=""'))
+
+
+def on_post_template(output_content, template_name, config):
+    return with_script_hashes(output_content)     # the 404 page
 
 
 def on_page_context(context, page, config, nav):

@@ -5,15 +5,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from .csp import script_hash
 from .model import Site
 
 PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src {script_hash}">
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="canonical" href="{target}">
 <title>{title}</title>
-<script>location.replace({target_js} + location.search + location.hash);</script>
+<script>{script}</script>
 </head><body><p>{message} <a href="{target}">{title}</a></p></body></html>
 """
 
@@ -32,7 +33,8 @@ def write_redirects(site: Site, out: Path, strings, langs: list[str]) -> int:
                 target = f"{Path(stem).name}.html"
                 title = escape(by_lang.get(lang, en).data["title"])
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(PAGE.format(lang=lang, target=escape(target), target_js=repr(target),
+                script = f"location.replace({target!r} + location.search + location.hash);"
+                path.write_text(PAGE.format(lang=lang, target=escape(target), script=script, script_hash=script_hash(script),
                                             title=title, message=escape(strings.get(lang, "redirect_moved"))),
                                 encoding="utf-8")
                 n += 1

@@ -150,3 +150,16 @@ def test_sections_found_by_search_are_indented_toward_the_reading_side(page, bas
     else:
         assert "\u2937" in got["arrow"] and got["padLeft"] != "0px" and got["padRight"] == "0px", got
     only_local(page)
+
+
+def test_the_theme_scripts_run_and_an_injected_handler_does_not(page, base):
+    """The policy allows the theme's inline scripts by hash (its storage helpers ran) and nothing
+    else: a handler attribute put into the page does not run, served or opened as a file."""
+    for url in (base + "countries/ad.html", base + "ar/sop/SOP-1.1.html"):
+        page.goto(url)
+        assert page.evaluate("typeof __md_get") == "function"      # the theme's first inline script ran
+        ran = page.evaluate("""() => new Promise(done => {
+            document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__ran=1" onload="window.__ran=1">');
+            setTimeout(() => done(window.__ran || 0), 300); })""")
+        assert ran == 0, url
+    assert page.errors == []

@@ -96,3 +96,29 @@ def test_a_title_shows_as_written_and_adds_no_markup(project):
     shown = "Detection &lt;b&gt;and&lt;/b&gt; &quot;first&quot; contact &amp; more"
     assert f"<title>{shown} - " in html
     assert re.search(r'class="md-ellipsis">\s*' + re.escape(shown), html), "the header shows the title as written"
+
+
+def test_every_inline_script_is_allowed_by_hash_and_no_other_is(built_mini):
+    """The policy of every page (and of the redirect pages) names the hash of each inline script the
+    page runs, and neither 'unsafe-inline' nor the placeholder: an event-handler attribute or an
+    inline script that came into a page some other way does not run."""
+    import base64
+    import hashlib
+
+    import lxml.html
+    checked = 0
+    for path in built_mini.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        doc = lxml.html.fromstring(path.read_bytes())
+        (policy,) = doc.xpath('//meta[@http-equiv="Content-Security-Policy"]/@content')
+        script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src")).split()
+        assert "'unsafe-inline'" not in script_src and "'trm-inline-scripts'" not in script_src, path
+        for script in doc.xpath("//script[not(@src)]"):
+            if script.get("type") in ("application/json",):
+                continue
+            digest = base64.b64encode(hashlib.sha256((script.text or "").encode("utf-8")).digest()).decode()
+            assert f"'sha256-{digest}'" in script_src, (path, (script.text or "")[:80])
+            checked += 1
+    assert checked > 20
+    assert (built_mini / "sop" / "SOP-1.0.html").is_file()      # a redirect page was among them

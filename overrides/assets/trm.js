@@ -68,8 +68,11 @@
                                 /* our words in every language (Pagefind has none for Albanian) */
                                 translations: JSON.parse(box.getAttribute("data-ui") || "{}"),
                                 /* a long page (a country profile) is not pushed below short ones that
-                                   name the same country (corridors): Україна found its profile 6th */
-                                ranking: { pageLength: 0.2 } });
+                                   name the same country (corridors): Україна found its profile 6th;
+                                   and a page that names a word often (the profile names its country
+                                   throughout) keeps gaining from it for longer: "Albanie" found a
+                                   report on Albania before the profile */
+                                ranking: { pageLength: 0.2, termSaturation: 2.0 } });
       /* Pagefind names its box with a title only, which not every screen reader announces */
       var input = box.querySelector(".pagefind-ui__search-input");
       if (input) input.setAttribute("aria-label", box.getAttribute("data-label"));

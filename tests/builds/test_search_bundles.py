@@ -94,3 +94,18 @@ def test_search_results_do_not_repeat_the_title_as_a_sub_result(built_mini):
         elements = [a["element"] for f in fragments for a in f["anchors"]]
         assert "h1" not in elements
         assert "h2" in elements
+
+
+def test_a_term_and_its_value_stay_separate_words_in_the_index(built_mini):
+    """Pagefind joins the text of adjacent elements with no space: a profile's glance read
+    "RolesCountry of origin", "RegionWestern Balkans", and its tables "InstrumentStatusDate",
+    in search excerpts and as the words indexed. The templates put a space between a term and its
+    value, and between table cells."""
+    import lxml.html
+    (doc,) = [d for d in _fragments(built_mini / "pagefind") if d["url"].endswith("countries/ad.html")]
+    page = lxml.html.fromstring((built_mini / "countries" / "ad.html").read_bytes())
+    terms = [t.text_content().strip() for t in page.xpath("//dl[@class='trm-glance']//dt")]
+    heads = [t.text_content().strip() for t in page.xpath("//table//th")]
+    assert len(terms) >= 3 and len(heads) >= 3, (terms, heads)
+    for label in terms + heads:
+        assert label and (label + " ") in doc["content"] or doc["content"].endswith(label), (label, doc["content"][:300])

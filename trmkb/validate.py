@@ -623,8 +623,14 @@ def check_html(src: Sources):
     for doc in src.countries + src.resources + src.tools + src.pages + ([src.vocab] if src.vocab else []):
         for path, v in _nodes(doc):
             if isinstance(v, str):
-                for msg, hint in _unsafe(v):
+                found = list(_unsafe(v))
+                for msg, hint in found:
                     yield Problem(doc.rel, doc.line(path), fmt_path(path), msg, hint)
+                if not found and (tag := _STRING_TAG.search(v)):
+                    # data and front matter are shown as written (escaped): markup would show as text
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path), f"this text is shown as written: found {tag.group(0)}",
+                                  "remove the HTML: data and front matter are plain text (only a page's Markdown "
+                                  "body may use a few inline elements)")
         if doc.body:
             # one mistake, one problem: a <script> is reported as active HTML, not also as not allowed
             active = set()

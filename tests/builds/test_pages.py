@@ -83,17 +83,18 @@ def test_the_directory_explains_its_question_mark_before_the_table(built_mini):
 
 def test_a_title_shows_as_written_and_adds_no_markup(project):
     """The theme writes a page's title into the page as HTML (the header, <title>, the footer's
-    links and their aria-label): 'Bosnia & Herzegovina' was a bare &, and a title with markup
-    added it to every page that showed the title. Titles are escaped when staged."""
+    links and their aria-label): 'Bosnia & Herzegovina' was a bare &, and a " or a < in a title went
+    into the markup as it was. Titles are escaped when staged. (A tag in a title is refused by
+    validation: test_validate.test_data_and_front_matter_are_plain_text.)"""
     from trmkb.build import build
     step = project / "content" / "sop" / "SOP-1.1.md"
     text = step.read_text(encoding="utf-8")
     step.write_text(text.replace("title: Detection and first contact",
-                                 'title: Detection <b>and</b> "first" contact & more', 1), encoding="utf-8")
+                                 """title: 'Detection "first" contact & more <3'""", 1), encoding="utf-8")
     assert build(project, quiet=True) == 0
     html = (project / "site" / "sop" / "SOP-1.1.html").read_text(encoding="utf-8")
-    assert "<b>and</b>" not in html
-    shown = "Detection &lt;b&gt;and&lt;/b&gt; &quot;first&quot; contact &amp; more"
+    assert '"first" contact &' not in html and "more <3" not in html
+    shown = "Detection &quot;first&quot; contact &amp; more &lt;3"
     assert f"<title>{shown} - " in html
     assert re.search(r'class="md-ellipsis">\s*' + re.escape(shown), html), "the header shows the title as written"
 

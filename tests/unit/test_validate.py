@@ -364,3 +364,15 @@ def test_interface_strings_have_no_straight_double_quotes(project):
     assert found == [(1, "site_name", 'interface strings may not contain a straight double quote (")')], found
     strings.write_text(text.replace("site_name: ", "site_name: «المعارف» ", 1), encoding="utf-8")
     assert problems(project) == []
+
+
+def test_data_and_front_matter_are_plain_text(project):
+    """Data and front matter are shown as written (escaped): <b> in a title or a summary showed
+    as '<b>' on the page. Only a page's Markdown body may use a few inline elements."""
+    edit(project, STEP, "title: Detection and first contact", "title: Detection <b>and</b> first contact")
+    edit(project, TOOL, "ar: فحص تجريبي}", "ar: فحص <em>تجريبي</em>}")
+    edit(project, RESOURCE, "en: A fixture publication.", "en: A <em>fixture</em> publication for children <18.")
+    found = sorted((p.file, p.line, p.field, p.message) for p in problems(project))
+    assert found == sorted([(STEP, 3, "title", "this text is shown as written: found <b>"),
+                            (TOOL, 4, "title.ar", "this text is shown as written: found <em>"),
+                            (RESOURCE, 6, "summary.en", "this text is shown as written: found <em>")]), found

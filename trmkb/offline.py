@@ -58,15 +58,23 @@ def indexed_region(html: str) -> tuple[int, int] | None:
 _TITLE_ANCHOR = re.compile(r'(<h1\b[^>]*?)\s+id="[^"]*"')
 
 
-def without_title_anchor(html: str) -> str:
-    return _TITLE_ANCHOR.sub(r"\1", html)
+# Pagefind joins the text of adjacent elements it does not take for blocks: a term and its value
+# (<dt>Roles</dt><dd>Country of origin</dd> was indexed as "RolesCountry of origin"), table cells,
+# list items. Whatever template wrote them.
+_JOINED = re.compile(r"(</(?:dt|dd|th|td|li)>)(?=<)")
+
+
+def pagefind_html(html: str) -> str:
+    """A page as Pagefind reads it, besides the cut (search_input): no anchor on its <h1>, and a
+    space after each term, value, cell and list item that another element follows at once."""
+    return _JOINED.sub(r"\1 ", _TITLE_ANCHOR.sub(r"\1", html))
 
 
 def search_input(site: Path, dest: Path) -> int:
     """For Pagefind: a copy under dest of each indexed page under site, cut down to its <html>
     tag, its title (Pagefind's title for a page with no <h1>: a tried fact) and its indexed
-    region, with no anchor on its <h1> (without_title_anchor). Pagefind gives the very same
-    bundle, byte for byte, as from the whole pages with that change
+    region, as pagefind_html gives it. Pagefind gives the very same bundle, byte for byte, as from
+    the whole pages with that change
     (tests/builds/test_search_bundles.py), and parses a third of the bytes. Returns the number
     of pages."""
     n = 0
@@ -81,7 +89,7 @@ def search_input(site: Path, dest: Path) -> int:
         out = dest / path.relative_to(site)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(f'{html[:top]}<head><meta charset="utf-8">{title}</head><body>'
-                       f'{without_title_anchor(html[region[0]:region[1]])}</body></html>', encoding="utf-8")
+                       f'{pagefind_html(html[region[0]:region[1]])}</body></html>', encoding="utf-8")
         n += 1
     return n
 

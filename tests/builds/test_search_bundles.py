@@ -57,13 +57,13 @@ def test_bundle_is_the_one_the_whole_pages_give(built_mini, tmp_path):
     import subprocess
     from pagefind.service import get_executable
     from trmkb.build import PAGEFIND_UNUSED
-    from trmkb.offline import without_title_anchor
+    from trmkb.offline import pagefind_html
     for prefix in ("", "ar/"):
         part = tmp_path / f"part-{prefix.strip('/') or 'en'}"     # one language's pages, as a worker has them
         shutil.copytree(built_mini / prefix, part / prefix, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("pagefind", "ar", "search", "assets"))
         for page in part.rglob("*.html"):       # the one change search_input makes besides the cut
-            page.write_text(without_title_anchor(page.read_text(encoding="utf-8")), encoding="utf-8")
+            page.write_text(pagefind_html(page.read_text(encoding="utf-8")), encoding="utf-8")
         subprocess.run([str(get_executable()), "--site", str(part), "--output-subdir", prefix + "pagefind",
                         "--quiet"], check=True, capture_output=True)
         whole, built = part / prefix / "pagefind", built_mini / prefix / "pagefind"
@@ -99,8 +99,8 @@ def test_search_results_do_not_repeat_the_title_as_a_sub_result(built_mini):
 def test_a_term_and_its_value_stay_separate_words_in_the_index(built_mini):
     """Pagefind joins the text of adjacent elements with no space: a profile's glance read
     "RolesCountry of origin", "RegionWestern Balkans", and its tables "InstrumentStatusDate",
-    in search excerpts and as the words indexed. The templates put a space between a term and its
-    value, and between table cells."""
+    in search excerpts and as the words indexed. What Pagefind reads has a space between a term and
+    its value, and between table cells (offline.pagefind_html)."""
     import lxml.html
     (doc,) = [d for d in _fragments(built_mini / "pagefind") if d["url"].endswith("countries/ad.html")]
     page = lxml.html.fromstring((built_mini / "countries" / "ad.html").read_bytes())

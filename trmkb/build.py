@@ -377,9 +377,9 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     indexes = {c: tmp.parent / f"{tmp.name}.offline-{c}.js" for c in codes}
     out = {"pages": {}, "stage": {}, "mkdocs": {}, "pagefind": {}, "offline": {}, "offline_bytes": {}}
 
-    def offline_index(code, digests):       # in the indexer thread: timed for the benchmark
+    def offline_index(code, digests, key):      # in the indexer thread: timed for the benchmark
         t0 = time.perf_counter()
-        size = node.index(parts[code], code, indexes[code], build_dir, digests)
+        size = node.index(parts[code], code, indexes[code], build_dir, digests, key)
         out["offline"][code] = time.perf_counter() - t0
         return size
     failures, futures = [], {}
@@ -412,9 +412,10 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                 if error:
                     failures.append(error)
                     continue
-                submit(_language_search, code, incremental.pages_key(digests))
+                key = incremental.pages_key(digests)      # (both search indexes are kept by it)
+                submit(_language_search, code, key)
                 waiting += 1
-                futures[code] = indexer.submit(offline_index, code, digests)
+                futures[code] = indexer.submit(offline_index, code, digests, key)
             else:
                 _, code, out["pagefind"][code], error = result
                 if error:

@@ -193,12 +193,14 @@ class Indexer:
                                      text=True, encoding="utf-8")
 
     def index(self, site: Path, lang: str, target: Path, cache: Path | None = None,
-              digests: dict[str, bytes] | None = None) -> int:
+              digests: dict[str, bytes] | None = None, pages_key: str | None = None) -> int:
         """Index the pages of one language found under site (that language's own build, before
         the languages are merged) into target; return its size in bytes. With cache (a folder
         kept between builds), an index made from the same documents is reused; when the pages
-        themselves are unchanged (their digests, from stage.stamp) without even reading them."""
-        pages_key = incremental.pages_key(digests) if digests else ""
+        themselves are unchanged (their digests, from stage.stamp) without even reading them.
+        pages_key: incremental.pages_key(digests), when the caller has it already."""
+        if pages_key is None:
+            pages_key = incremental.pages_key(digests) if digests else ""
         kept = incremental.Derived(cache, "offline", lang) if cache else None
         if kept and kept.get(pages_key):        # the very pages of last time: nothing to read
             shutil.copy2(kept.dir / kept.FILE, target)

@@ -512,7 +512,7 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
     if unknown:
         print(f"unknown language(s): {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
-    strings = i18n.Strings(root, all_langs)
+    strings = i18n.Strings(src)
     site = build_site(src)
     docs = build_dir / "docs"
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
@@ -568,7 +568,7 @@ def preview(root: Path, lang_code: str, quiet: bool = False) -> Path | None:
     if lang is None:
         print(f"unknown language: {lang_code} (this site has {', '.join(src.codes)})", file=sys.stderr)
         return None
-    strings = i18n.Strings(root, src.langs)
+    strings = i18n.Strings(src)
     build_dir = root / "build"
     docs = build_dir / "docs"
     with incremental.lock(build_dir):

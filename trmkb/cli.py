@@ -37,7 +37,7 @@ def cmd_status(args) -> int:
     if problems:
         print(f"{len(problems)} validation problem(s); run 'trmkb validate' first.", file=sys.stderr)
         return 1
-    strings = i18n.Strings(args.root, src.langs)
+    strings = i18n.Strings(src)
     rep = report(build_site(src), strings, src.codes)
     print(format_table(rep))
     if args.verbose:

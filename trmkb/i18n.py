@@ -98,15 +98,13 @@ def date(value: str, lang: str, fmt: str = "long") -> str:
 
 
 class Strings:
-    """Interface strings per language, looked up lang -> default -> key (Material's pattern)."""
+    """Interface strings per language, looked up lang -> default -> key (Material's pattern), from
+    the i18n/strings/<lang>.yml files as the sources have them loaded (project.load_all) and
+    validation checked them (validate.rule_interface_strings)."""
 
-    def __init__(self, root: Path, langs: list[Language]):
-        self.default = next(l.code for l in langs if l.default)
-        self.table = {}
-        for l in langs:
-            p = root / "i18n" / "strings" / f"{l.code}.yml"
-            # read as validation reads it (load.load_yaml: "No" stays text), checked by validate.rule_interface_strings
-            self.table[l.code] = load_yaml(p, root).data if p.exists() else {}
+    def __init__(self, src):
+        self.default = src.default
+        self.table = {l.code: src.strings[l.code].data if l.code in src.strings else {} for l in src.langs}
 
     def get(self, lang: str, key: str, **kw) -> str:
         s = self.table.get(lang, {}).get(key) or self.table[self.default].get(key) or key

@@ -8,7 +8,7 @@ from trmkb.validate import validate
 def status(root):
     src, problems = validate(root)
     assert problems == []
-    return report(build_site(src), i18n.Strings(root, src.langs), src.codes)
+    return report(build_site(src), i18n.Strings(src), src.codes)
 
 
 def test_markdown_translation_flagged_after_source_changes(project):

@@ -312,7 +312,7 @@ def test_the_pages_validation_knows_are_the_pages_the_site_has(project):
     assert found == []
     site = build_site(src)
     for lang in src.codes:
-        assert {p.stem for p in pages_for(site, i18n.Strings(project, src.langs), lang)} == site_pages(src), lang
+        assert {p.stem for p in pages_for(site, i18n.Strings(src), lang)} == site_pages(src), lang
 
 
 def test_a_link_to_no_page_of_the_site_is_a_problem_with_a_suggestion(project):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from .project import Sources, page_key
+from .project import Sources, is_sop_phase, page_key
 
 STALE_DAYS = 365
 FACT_FIELDS = ["coordinator", "rapporteur", "nrm", "identification_authority", "reflection_period",
@@ -60,8 +60,7 @@ class Site:
         return self.src.default
 
     def sop_phases(self):
-        phases = sorted((s for s in self.pages if s.startswith("sop/") and "." not in s.split("/")[-1]),
-                        key=_sop_order)
+        phases = sorted(filter(is_sop_phase, self.pages), key=_sop_order)
         return [(p, self.steps_of(p)) for p in phases]
 
     def steps_of(self, phase_stem):

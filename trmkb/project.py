@@ -43,6 +43,17 @@ def page_key(doc: Doc) -> tuple[str, str | None]:
     return str(parent / m.group("stem")), m.group("lang")
 
 
+def site_stem(stem: str) -> str:
+    """Where a content page is on the site (its path without .html): content/pages/ at the site's
+    root (pages/about -> about), the procedures under sop/ as they are."""
+    return stem.split("/", 1)[1] if stem.startswith("pages/") else stem
+
+
+def is_sop_phase(stem: str) -> bool:
+    """sop/SOP-4 is a phase (with a printable page, sop/SOP-4-print); sop/SOP-4.2 is one of its steps."""
+    return stem.startswith("sop/") and "." not in stem.split("/")[-1]
+
+
 # A long-lived process (the live preview) loads the same files again after every edit: keep each
 # file's parse result (and, in the Doc, its schema check) while its bytes are unchanged. Docs are
 # read-only after loading. Between processes the same results are kept in build/load-cache.pickle

@@ -16,6 +16,7 @@ from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache, Pac
 from . import i18n
 from .incremental import write_atomic
 from .model import TREATIES, Site, build_date, facts_of, is_stale, pick, unverified_count
+from .project import is_sop_phase, site_stem
 from .status import STATES, record_state, report
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml when PyYAML has it: 10x faster
@@ -152,10 +153,10 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
         outdated = (not fallback and lang != site.default
                     and doc.data.get("source_version") != en.data.get("version"))
         if stem.startswith("sop/"):
-            tpl = "sop_step.md.j2" if "." in stem.split("/")[-1] else "sop_phase.md.j2"
+            tpl = "sop_phase.md.j2" if is_sop_phase(stem) else "sop_step.md.j2"
         else:
             tpl = "content.md.j2"
-            stem = stem.split("/", 1)[1] if stem.startswith("pages/") else stem
+            stem = site_stem(stem)
         out.append(Page(stem, tpl, doc.data["title"], {"doc": doc, "en": en, "outdated": outdated},
                         fallback=fallback, body=doc.body))
         if tpl == "sop_phase.md.j2":

@@ -12,7 +12,7 @@ from babel import Locale
 
 from .load import Doc, fmt_path
 from .problems import Problem
-from .project import Sources, load_all, mark_changed, page_key, save_cache
+from .project import Sources, is_sop_phase, load_all, mark_changed, page_key, save_cache, site_stem
 
 TODAY = dt.date.today
 
@@ -428,8 +428,8 @@ def site_pages(src: Sources) -> set[str]:
     for doc in src.pages:
         stem, lang = page_key(doc)
         if lang is None:
-            pages.add(stem.split("/", 1)[1] if stem.startswith("pages/") else stem)
-            if stem.startswith("sop/") and "." not in stem.split("/")[-1]:
+            pages.add(site_stem(stem))
+            if is_sop_phase(stem):
                 pages.add(stem + "-print")      # a phase's printable page
     return pages
 
@@ -448,7 +448,7 @@ def rule_content_links(src: Sources, ix):
     pages = site_pages(src)
     for doc in src.pages:
         stem, _ = page_key(doc)
-        here = posixpath.dirname(stem.split("/", 1)[1] if stem.startswith("pages/") else stem)
+        here = posixpath.dirname(site_stem(stem))
         in_fence = False
         for n, line in enumerate(doc.body.splitlines()):
             if line.lstrip().startswith(("```", "~~~")):

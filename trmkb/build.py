@@ -209,11 +209,6 @@ def _die_with_worker(worker: int, notes: Path):
         pass
 
 
-def _language_pages(code: str):
-    with without_gc():
-        return _language_pages_now(code)
-
-
 @contextlib.contextmanager
 def without_gc():
     """Python's cyclic garbage collector off for a while (and back as it was after). It looks
@@ -231,13 +226,13 @@ def without_gc():
             gc.enable()
 
 
-def _language_pages_now(code: str):
+@without_gc()      # (a worker's own garbage: see without_gc)
+def _language_pages(code: str):
     """Worker, a language's first task: stage its pages, build them with MkDocs in this (forked)
     process (updating the output kept from the last build when nothing but page texts changed),
     copy them into the new site's part for this language and stamp them. Returns what each page
     is (stage.stamp), for its search bundle and offline index."""
-    j = _JOB
-    lang = next(l for l in j["langs"] if l.code == code)
+    j, lang = _JOB, _job_language(code)
     t0 = time.perf_counter()
     pages = _stage_kept(j["root"], j["site"], j["strings"], j["docs"], code, j["langs"], j["staging"])
     t1 = time.perf_counter()
@@ -258,8 +253,7 @@ def _language_pages_now(code: str):
 def _language_search(code: str, key: str):
     """Worker, a language's second task: its Pagefind bundle, taken from the last build when its
     pages are the same (`key`, incremental.pages_key), made by Pagefind otherwise."""
-    j = _JOB
-    lang = next(l for l in j["langs"] if l.code == code)
+    j, lang = _JOB, _job_language(code)
     t0 = time.perf_counter()
     part = _part(j["tmp"], code)
     bundle = part / lang.prefix / "pagefind"
@@ -273,6 +267,10 @@ def _language_search(code: str, key: str):
     except BuildError as e:
         return "search", code, time.perf_counter() - t0, str(e)
     return "search", code, time.perf_counter() - t0, None
+
+
+def _job_language(code: str) -> i18n.Language:
+    return next(l for l in _JOB["langs"] if l.code == code)
 
 
 def _part(tmp: Path, code: str) -> Path:

@@ -188,7 +188,11 @@ class Indexer:
         node_modules = _node_modules(node_modules)
         env = {"TRMKB_NODE_MODULES": str(node_modules), "TRMKB_ASSETS": str(ROOT / "overrides" / "assets"),
                "PATH": "/usr/bin:/bin:/usr/local/bin", "TRMKB_CHECK_PACK": os.environ.get("TRMKB_CHECK_PACK", "0")}
-        self.proc = subprocess.Popen(["node", str(ROOT / "trmkb" / "js" / "build-index.js"), "--jobs"], env=env,
+        # --single-threaded: no helper threads for V8's collector and compiler. This process runs
+        # beside the build's two busy workers, where helpers only take turns on the same cores: the
+        # five languages' indexes took 0.90-1.02 s of CPU with it, 1.07-1.18 s without (3 runs each)
+        self.proc = subprocess.Popen(["node", "--single-threaded", str(ROOT / "trmkb" / "js" / "build-index.js"),
+                                      "--jobs"], env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, encoding="utf-8")
 

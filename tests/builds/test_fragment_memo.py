@@ -1,7 +1,8 @@
-"""The theme's navigation and tabs are rendered once for all the pages that see them the same
-(overrides/partials/, mkdocs_hooks._fragment_memo): every page must be byte-for-byte what the
-theme's own partials give, in every language, at every depth, for pages in the navigation (whose
-table of contents sits in it) and out of it."""
+"""The theme's navigation and tabs, and its config and scripts blocks, are rendered once for all the
+pages that see them the same (overrides/partials/, the memo blocks of overrides/main.html,
+mkdocs_hooks._fragment_memo): every page must be byte-for-byte what the theme's own partials and
+blocks give, in every language, at every depth, for pages in the navigation (whose table of
+contents sits in it) and out of it."""
 import shutil
 
 import pytest
@@ -19,6 +20,11 @@ def pages(site):
 def test_kept_navigation_and_tabs_are_what_the_theme_renders_for_each_page(built_mini, project, tmp_path):
     assert (project / "overrides" / "partials" / "nav.html").exists()
     shutil.rmtree(project / "overrides" / "partials")      # the theme's own partials, rendered for every page
+    main = project / "overrides" / "main.html"
+    kept = [line for line in main.read_text(encoding="utf-8").splitlines(keepends=True) if "trm_memo(" in line]
+    assert len(kept) == 2, kept                             # config and scripts: the theme's own blocks instead
+    main.write_text("".join(line for line in main.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if line not in kept), encoding="utf-8")
     assert build(project, out=tmp_path / "theme" / "site", quiet=True) == 0
     want, got = pages(tmp_path / "theme" / "site"), pages(built_mini)
     assert sorted(got) == sorted(want)

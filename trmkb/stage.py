@@ -3,6 +3,7 @@
 so a watching preview server does not loop."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -43,6 +44,7 @@ def display_url(url: str) -> str:
     return unquote(url).removeprefix("https://")
 
 
+@functools.lru_cache(maxsize=None)
 def url_host(url: str) -> str:
     """Just the host, for printed briefs where a long address cannot be clicked anyway."""
     from urllib.parse import urlsplit
@@ -86,11 +88,18 @@ def arrow(lang: str) -> str:
     return "←" if i18n.text_direction(lang) == "rtl" else "→"
 
 
+@functools.lru_cache(maxsize=None)
+def _relative(path: str, folder: str) -> str:
+    """posixpath.relpath, kept: the same few hundred links are made from the same few folders on
+    every page of every language (relpath makes both paths absolute each time)."""
+    return posixpath.relpath(path, folder or ".")
+
+
 def _context(site: Site, strings: i18n.Strings, lang: str, stem: str):
     here = posixpath.dirname(stem)
 
     def href(target: str, anchor: str = "") -> str:
-        rel = posixpath.relpath(target + ".html", here or ".")
+        rel = _relative(target + ".html", here)
         return rel + (f"#{anchor}" if anchor else "")
 
     def asset(target: str) -> str:
@@ -170,13 +179,16 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
 RAW_MARKER = "\n<!--trm-raw-fragments-->\n"   # the MkDocs hook splits the staged page here
 RAW_PLACEHOLDER = re.compile(r"<!--trm-raw:(\d+):[0-9a-f]+-->")   # ...and puts each block back here
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")   # (greedy: no backtracking at each character)
+_HTML_START = re.compile(r"<[a-zA-Z]")
+_HTML_LINE = re.compile(r"</?[a-zA-Z]")
+_MARKDOWN_INSIDE = re.compile(r"\smarkdown=[\"']?1")
 
 
 def _depth_change(line: str) -> int:
     d = 0
-    for close, name, selfclose in _TAG.findall(line):
-        if name.lower() in _VOID or selfclose:
+    for close, name, rest in _TAG.findall(line):
+        if rest.endswith("/") or name.lower() in _VOID:      # self-closed, or void
             continue
         d += -1 if close else 1
     return d
@@ -188,24 +200,24 @@ def stash_html(body: str) -> tuple[str, list[str]]:
     aside, leave a comment in its place (Markdown passes comments through untouched), and let
     the MkDocs hook put the block back into the rendered page. The output is the same HTML."""
     lines = body.split("\n")
-    out, frags, i = [], [], 0
-    while i < len(lines):
+    out, frags, i, n = [], [], 0, len(lines)
+    while i < n:
         line = lines[i]
-        starts = re.match(r"<[a-zA-Z]", line) and (i == 0 or not lines[i - 1].strip())
-        if starts:
+        if _HTML_START.match(line) and (i == 0 or not lines[i - 1].strip()):
             # a run of HTML lines: elements may follow each other without blank lines between
             depth, j, ok = 0, i, False
-            while j < len(lines):
-                depth += _depth_change(lines[j])
-                nxt = lines[j + 1] if j + 1 < len(lines) else ""
+            while j < n:
+                if "<" in lines[j]:
+                    depth += _depth_change(lines[j])
+                nxt = lines[j + 1] if j + 1 < n else ""
                 if depth == 0 and not nxt.strip():
                     ok = True
                     break
-                if depth <= 0 and not re.match(r"</?[a-zA-Z]", nxt):
+                if depth <= 0 and not _HTML_LINE.match(nxt):
                     break       # Markdown text right after the HTML: leave this run to Markdown
                 j += 1
             block = "\n".join(lines[i:j + 1])
-            if ok and not re.search(r"\smarkdown=[\"']?1", block):
+            if ok and not _MARKDOWN_INSIDE.search(block):
                 digest = hashlib.sha1(block.encode("utf-8")).hexdigest()[:10]
                 out.append(f"<!--trm-raw:{len(frags)}:{digest}-->")
                 frags.append(block)

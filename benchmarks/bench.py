@@ -161,15 +161,21 @@ def main():
 
     for i in range(args.runs):
         # Each run builds into a new folder: nothing is kept from an earlier build, as on a fresh
-        # clone or in CI, and no earlier build was deleted just before (see after_rm below).
-        out = runs / f"run-{i}" / "site"
-        build_cmd = build_to(out)
+        # clone or in CI. These come first, one after the other, so that no build was deleted just
+        # before them: the rebuilds measured next delete the site each replaces (some 2,000 files),
+        # and on this machine's file system making files soon after many were deleted is slow (the
+        # kernel's recently_deleted check, a tenth of a build's CPU time in `perf` right after an
+        # 'rm -rf'; see after_rm below). They used to run between these builds.
         forget()
         validate.append(run(TRMKB + ["--root", str(root), "validate"]))
         validate_kept.append(run(TRMKB + ["--root", str(root), "validate"]))
         forget()
-        cold.append(run(build_cmd))
+        cold.append(run(build_to(runs / f"run-{i}" / "site")))
         timings.append(json.loads((root / "build" / "timings.json").read_text()))
+    for i in range(args.runs):
+        out = runs / f"run-{i}" / "site"
+        build_cmd = build_to(out)
+        run(build_cmd)      # (not measured: this run's site as the sources are now, unedited)
         probe.write_text(edit_summary(original, i), encoding="utf-8")
         edited.append(run(build_cmd))
         unchanged.append(run(build_cmd))
@@ -185,6 +191,8 @@ def main():
         t0 = time.perf_counter()
         make_bundle(root, site=out, dist=dist, quiet=True)
         scripts_build.append(bootstrap[-1] + edited_one[-1] + time.perf_counter() - t0)
+        probe.write_text(original, encoding="utf-8")
+        fr_page.write_text(fr_original, encoding="utf-8")
     probe.write_text(original, encoding="utf-8")
     fr_page.write_text(fr_original, encoding="utf-8")
     # Preview: what 'scripts/serve --lang fr' does after an edit, in its long-lived process:

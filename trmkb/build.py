@@ -108,18 +108,24 @@ def templates_compiled_aside(root: Path, build_dir: Path):
     compiles the staging templates and the theme's into the bytecode cache while this one
     validates, on the core validation leaves idle. Otherwise the staging templates were compiled
     after validation, and the theme's by every worker for its first language (about 0.3 s each).
-    What a worker does not find compiled yet it compiles itself, so the build never waits for it;
-    it is stopped when the build ends (long done by then, unless validation failed)."""
+    What a worker does not find compiled yet it compiles itself, so the build never waits for it
+    to go on. Yields a dict: with "done" set true (the site was built), the helper is given up to
+    5 s to finish at the end, so that the next build finds every template compiled (it is long
+    done by then, except in a build of a few pages); otherwise (validation failed, an error) it
+    is stopped at once."""
+    state = {"done": False}
     cache = build_dir / "jinja-cache"
     if cache.is_dir() and any(cache.iterdir()):
-        yield
+        yield state
         return
     import multiprocessing
     helper = multiprocessing.get_context("fork").Process(target=_compile_aside, args=(root, build_dir), daemon=True)
     helper.start()
     try:
-        yield
+        yield state
     finally:
+        if state["done"]:
+            helper.join(timeout=5)
         helper.terminate()
         helper.join()
 
@@ -486,8 +492,10 @@ def build_dir_for(root: Path, out: Path) -> Path:
 def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: int | None = None) -> int:
     out = (out or root / "site").resolve()
     build_dir = build_dir_for(root, out)
-    with templates_compiled_aside(root, build_dir):
-        return _build(root, out, build_dir, langs, quiet, jobs)
+    with templates_compiled_aside(root, build_dir) as aside:
+        code = _build(root, out, build_dir, langs, quiet, jobs)
+        aside["done"] = code == 0
+        return code
 
 
 def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int | None) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from . import i18n
 from .incremental import write_atomic
@@ -88,6 +89,17 @@ def arrow(lang: str) -> str:
     return "←" if i18n.text_direction(lang) == "rtl" else "→"
 
 
+def text_paragraph(cls: str, text) -> Markup:
+    """A paragraph of class `cls` that holds one text and nothing else (a summary, a help line). A
+    fallback (the English text, shown where a language has none) carries its language and
+    direction on the paragraph itself, not on a span inside it: the paragraph's alignment and the
+    ellipsis of a paragraph cut to a few lines follow the paragraph's own direction (in Arabic,
+    the catalogue's English summaries were right-aligned and began with their "…")."""
+    if getattr(text, "fallback", False):
+        return Markup('<p class="{}" lang="{}" dir="ltr">{}</p>').format(cls, text.lang, text.value)
+    return Markup('<p class="{}">{}</p>').format(cls, text)
+
+
 @functools.lru_cache(maxsize=None)
 def _relative(path: str, folder: str) -> str:
     """posixpath.relpath, kept: the same few hundred links are made from the same few folders on
@@ -120,6 +132,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str):
 
     return dict(
         site=site, lang=lang, stem=stem, build=BUILD_TOKENS, t=t, href=href, asset=asset, source_no=source_no,
+        text_p=text_paragraph,
         L=lambda loc: pick(loc, lang, site.default) or "",
         sep=t("list_separator"),
         cname=lambda iso: i18n.country_name(iso, lang), i18n_name=i18n.country_name,

@@ -3,6 +3,8 @@ import re
 
 import pytest
 
+from trmkb.build import build
+
 pytestmark = pytest.mark.build
 
 
@@ -123,3 +125,24 @@ def test_every_inline_script_is_allowed_by_hash_and_no_other_is(built_mini):
             checked += 1
     assert checked > 20
     assert (built_mini / "sop" / "SOP-1.0.html").is_file()      # a redirect page was among them
+
+
+def test_an_english_summary_in_another_language_is_a_left_to_right_paragraph(project):
+    """A summary shown in English where a language has none carries its language and direction on
+    its paragraph, not on a span inside it: the paragraph's alignment and the ellipsis of the
+    catalogue's summaries (cut to three lines) follow the paragraph's direction."""
+    f = project / "data" / "resources" / "R-2015-test-report.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("  ar: منشور تجريبي.\n", "", 1), encoding="utf-8")
+    assert build(project, quiet=True) == 0
+    site = project / "site"
+    catalogue = (site / "ar" / "resources" / "index.html").read_text(encoding="utf-8")
+    summaries = re.findall(r'<p class="trm-res-summary"[^>]*>.*?</p>', catalogue, re.S)
+    english = [s for s in summaries if "Third fixture" in s]
+    assert english == ['<p class="trm-res-summary" lang="en" dir="ltr">A fixture publication. Third fixture.</p>']
+    assert [s for s in summaries if "منشور تجريبي" in s] and all("<span" not in s for s in summaries)
+    page = (site / "ar" / "resources" / "R-2015-test-report.html").read_text(encoding="utf-8")
+    assert '<p class="trm-summary" lang="en" dir="ltr">A fixture publication. Third fixture.</p>' in page
+    assert '<p class="trm-summary">منشور تجريبي.</p>' in (
+        site / "ar" / "resources" / "R-2010-test-guidelines.html").read_text(encoding="utf-8")
+    assert '<p class="trm-summary">A fixture publication. Third fixture.</p>' in (
+        site / "resources" / "R-2015-test-report.html").read_text(encoding="utf-8")

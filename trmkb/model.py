@@ -26,9 +26,14 @@ class Text:
     lang: str
     fallback: bool
 
+    def attrs(self) -> Markup:
+        """The attributes of the element that holds this text: a fallback's language and direction
+        (the default language's, read left to right), nothing for a text in the page's language."""
+        return Markup(f' lang="{escape(self.lang)}" dir="ltr"') if self.fallback else Markup("")
+
     def html(self) -> Markup:
         if self.fallback:       # (what Markup.format gives, without its slow formatter)
-            return Markup(f'<span lang="{escape(self.lang)}" dir="ltr">{escape(self.value)}</span>')
+            return Markup(f"<span{self.attrs()}>{escape(self.value)}</span>")
         return escape(self.value)
 
     __html__ = html

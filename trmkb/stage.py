@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import i18n
 from .incremental import write_atomic
-from .model import TREATIES, Site, build_date, facts_of, is_stale, pick, unverified_count
+from .model import TREATIES, Site, Text, build_date, facts_of, is_stale, pick, unverified_count
 from .project import is_sop_phase, site_stem
 from .status import STATES, record_state, report
 
@@ -94,10 +94,10 @@ def text_paragraph(cls: str, text) -> Markup:
     fallback (the English text, shown where a language has none) carries its language and
     direction on the paragraph itself, not on a span inside it: the paragraph's alignment and the
     ellipsis of a paragraph cut to a few lines follow the paragraph's own direction (in Arabic,
-    the catalogue's English summaries were right-aligned and began with their "…")."""
-    if getattr(text, "fallback", False):
-        return Markup('<p class="{}" lang="{}" dir="ltr">{}</p>').format(cls, text.lang, text.value)
-    return Markup('<p class="{}">{}</p>').format(cls, text)
+    the catalogue's English summaries were right-aligned and began with their "…"). `text` is what
+    L() gives: a model.Text, or "" when there is none."""
+    attrs, value = (text.attrs(), text.value) if isinstance(text, Text) else ("", text)
+    return Markup('<p class="{}"{}>{}</p>').format(cls, attrs, value)
 
 
 @functools.lru_cache(maxsize=None)

@@ -193,8 +193,6 @@ def main():
         scripts_build.append(bootstrap[-1] + edited_one[-1] + time.perf_counter() - t0)
         probe.write_text(original, encoding="utf-8")
         fr_page.write_text(fr_original, encoding="utf-8")
-    probe.write_text(original, encoding="utf-8")
-    fr_page.write_text(fr_original, encoding="utf-8")
     # Preview: what 'scripts/serve --lang fr' does after an edit, in its long-lived process:
     # validate, stage French, MkDocs --dirty, Pagefind for that language (root is a copy).
     preview = []

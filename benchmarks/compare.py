@@ -10,7 +10,9 @@ copies of their own sources, taking turns at going first, and each figure is a m
 (nothing kept from an earlier build, as on a fresh clone or in CI); a build after an edit to one
 country's English summary (a page changes in every language); a build with nothing changed.
 Reported per case: wall time and CPU time (user + system of the build and every program it ran:
-MkDocs workers, Pagefind, node), medians and min-max.
+MkDocs workers, Pagefind, node), medians and min-max. With --bundle, each build also writes the
+offline zip, as scripts/build does: `trmkb build --bundle` where the side has it, else the build
+and then bundle.bundle (what `trmkb bundle` runs) in a second process.
 
 The base commit is checked out with `git worktree` into a temporary folder (removed at the end)
 and run with this checkout's Python environment and node_modules, so only the project's own
@@ -34,8 +36,9 @@ from bench import ROOT, copy_sources, edit_summary, med  # noqa: E402
 class Side:
     """One version of the code (a tree with trmkb/ and node_modules), building a copy of its sources."""
 
-    def __init__(self, name: str, code: Path, work: Path):
+    def __init__(self, name: str, code: Path, work: Path, bundle: bool = False):
         self.name, self.code, self.work = name, code, work
+        self.bundle = bundle
         self.src = copy_sources(code, work / name / "src")
         self.out = work / name / "warm-up" / "site"
         self.probe = sorted((self.src / "data" / "countries").glob("*.yaml"))[0]
@@ -46,9 +49,21 @@ class Side:
         # cwd outside both trees and PYTHONPATH first: the side's own trmkb package is imported
         env = dict(os.environ, PYTHONPATH=str(self.code), NO_MKDOCS_2_WARNING="1")
         cmd = [sys.executable, "-m", "trmkb.cli", "--root", str(self.src), "build", "-q", "--out", str(self.out)]
+        dist = self.work / self.name / "dist"
+        cmds = [cmd]
+        if self.bundle and "--bundle" in subprocess.run(cmd[:6] + ["--help"], cwd=self.src.parent, env=env,
+                                                        capture_output=True, text=True).stdout:
+            cmd += ["--bundle", "--dist", str(dist)]
+        elif self.bundle:
+            cmds.append([sys.executable, "-c", "import sys; from pathlib import Path; from trmkb.bundle import "
+                         "bundle; bundle(Path(sys.argv[1]), site=Path(sys.argv[2]), dist=Path(sys.argv[3]), "
+                         "quiet=True)", str(self.src), str(self.out), str(dist)])
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        p = subprocess.run(cmd, cwd=self.src.parent, env=env, capture_output=True, text=True)
+        for c in cmds:
+            p = subprocess.run(c, cwd=self.src.parent, env=env, capture_output=True, text=True)
+            if p.returncode:
+                break
         wall = time.perf_counter() - t0
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if p.returncode:
@@ -78,6 +93,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("base", help="the commit to compare with (anything 'git rev-parse' takes)")
     ap.add_argument("--runs", type=int, default=5, help="pairs of runs of each case (default 5)")
+    ap.add_argument("--bundle", action="store_true", help="each build also writes the offline zip (scripts/build)")
     args = ap.parse_args()
     rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.base + "^{commit}"],
                          capture_output=True, text=True)
@@ -93,7 +109,7 @@ def main():
             got = which(code)
             if not got.startswith(str(code) + os.sep):
                 sys.exit(f"{code}: Python imports trmkb from {got}, not from this tree")
-        sides = [Side("base", base_tree, work), Side("checkout", ROOT, work)]
+        sides = [Side("base", base_tree, work, args.bundle), Side("checkout", ROOT, work, args.bundle)]
         for s in sides:
             s.build()                       # warm-up: disk caches, compiled bytecode
         for i in range(args.runs):

@@ -54,10 +54,11 @@ def built_mini(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_real(tmp_path_factory) -> Path:
-    """The shipped content, built once per test session (not into the checkout's site/)."""
+    """The shipped content, built once per test session (not into the checkout's site/), with its
+    offline zip in dist/ beside it, as scripts/build does ('trmkb build --bundle')."""
     from trmkb.build import build
     out = tmp_path_factory.mktemp("real") / "site"
-    assert build(ROOT, out=out, quiet=True) == 0
+    assert build(ROOT, out=out, quiet=True, bundle_to=out.parent / "dist") == 0
     return out
 
 
@@ -65,8 +66,7 @@ def built_real(tmp_path_factory) -> Path:
 def real_bundle(built_real, tmp_path_factory) -> Path:
     """The offline zip of the shipped content, unzipped: what a user double-clicks."""
     import zipfile
-    from trmkb.bundle import bundle
-    z = bundle(ROOT, site=built_real, dist=tmp_path_factory.mktemp("dist"), quiet=True)
+    (z,) = (built_real.parent / "dist").glob("trm-kb-offline-*.zip")
     out = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(z) as f:
         f.extractall(out)

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import i18n, incremental
+from .bundle import Bundle, say_bundle
 from .model import build_site
 from .offline import Indexer, search_input, vendor_engine
 from .opendata import write_open_data
@@ -357,7 +358,7 @@ def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
 
 
 def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: dict, langs, wanted,
-                  tmp: Path, jobs: int) -> dict:
+                  tmp: Path, jobs: int, bundle=None) -> dict:
     """Stage, build and Pagefind-index every wanted language, `jobs` tasks at a time in forked
     processes (they share the loaded site and MkDocs' imports; each reuses what the last build kept,
     see incremental). Each language is two tasks: its pages (_language_pages), then its search
@@ -365,8 +366,9 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     each ran 2 + 2 + 1 on two workers, one of them idle in the last round; as ten shorter tasks
     they keep both busy longer. As a language's pages are done, its offline search index is
     made by one node process driven from this process while the workers go on. Then merge
-    everything into tmp (one copy of the theme's assets). Returns per-language pages, seconds and
-    index sizes."""
+    everything into tmp (one copy of the theme's assets). With a `bundle` (bundle.Bundle), each
+    language's files are handed to it as they are done, pages first, for the offline zip. Returns
+    per-language pages, seconds and index sizes."""
     import multiprocessing
     import queue
     from concurrent.futures import ThreadPoolExecutor
@@ -378,6 +380,9 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                 tmp=tmp, staging=incremental.staging_inputs(root))
     codes = [l.code for l in langs if l.code in wanted]
     parts = {c: _part(tmp, c) for c in codes}
+    base_lang = next((l for l in langs if l.default and l.code in wanted), None) or \
+        next(l for l in langs if l.code in wanted)
+    by_code = {l.code: l for l in langs}
     indexes = {c: tmp.parent / f"{tmp.name}.offline-{c}.js" for c in codes}
     out = {"pages": {}, "stage": {}, "mkdocs": {}, "pagefind": {}, "offline": {}, "offline_bytes": {}}
 
@@ -385,6 +390,8 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
         t0 = time.perf_counter()
         size = node.index(parts[code], code, indexes[code], build_dir, digests, key)
         out["offline"][code] = time.perf_counter() - t0
+        if bundle:
+            bundle.add(("offline", code), [(indexes[code], _offline_index_path(code))])
         return size
     failures, futures = [], {}
     parallel = jobs > 1 and len(codes) > 1
@@ -416,6 +423,8 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                 if error:
                     failures.append(error)
                     continue
+                if bundle:
+                    bundle.add(("pages", code), _merged_files(parts[code], by_code[code], code == base_lang.code))
                 key = incremental.pages_key(digests)      # (both search indexes are kept by it)
                 submit(_language_search, code, key)
                 waiting += 1
@@ -424,6 +433,9 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                 _, code, out["pagefind"][code], error = result
                 if error:
                     failures.append(error)
+                elif bundle:
+                    prefix = by_code[code].prefix
+                    bundle.add(("search", code), _files_in(parts[code] / prefix / "pagefind", f"{prefix}pagefind/"))
         for code, f in futures.items():
             try:
                 out["offline_bytes"][code] = f.result()
@@ -432,23 +444,49 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     shutil.rmtree(_programs_notes(tmp), ignore_errors=True)     # every program the workers ran is done
     if failures:
         raise BuildError("\n".join(failures))     # build() discards the parts
-    base_lang = next((l for l in langs if l.default and l.code in wanted), None) or \
-        next(l for l in langs if l.code in wanted)
-    parts[base_lang.code].rename(tmp)
-    for lang in langs:
-        if lang.code in parts and lang.code != base_lang.code:
-            if lang.prefix:
-                (parts[lang.code] / lang.code).rename(tmp / lang.code)
-                # Material looks for the sitemap beside each language's home page.
-                for name in ("sitemap.xml", "sitemap.xml.gz"):
-                    if (parts[lang.code] / name).exists():
-                        (parts[lang.code] / name).rename(tmp / lang.code / name)
-            shutil.rmtree(parts[lang.code], ignore_errors=True)
+    # the base language first: its part becomes tmp
+    for lang in sorted((l for l in langs if l.code in parts), key=lambda l: l.code != base_lang.code):
+        for source, dest in _merged(parts[lang.code], lang, lang.code == base_lang.code):
+            source.rename(tmp / dest)
+        shutil.rmtree(parts[lang.code], ignore_errors=True)
     (tmp / "search").mkdir(exist_ok=True)
     for c, f in indexes.items():
-        f.rename(tmp / "search" / f"offline-{c}.js")
+        f.rename(tmp / _offline_index_path(c))
     vendor_engine(tmp)
     return out
+
+
+def _merged(part: Path, lang: i18n.Language, base: bool) -> list[tuple[Path, str]]:
+    """What the merge keeps of a language's part, and where it goes in the site: all of the base
+    language's part (the site's root, with the one copy of the theme's assets); of the others,
+    their folder and their sitemap, which Material looks for beside each language's home page."""
+    if base:
+        return [(part, "")]
+    if not lang.prefix:
+        return []
+    names = [n for n in ("sitemap.xml", "sitemap.xml.gz") if (part / n).exists()]
+    return [(part / lang.code, lang.code)] + [(part / n, f"{lang.code}/{n}") for n in names]
+
+
+def _merged_files(part: Path, lang: i18n.Language, base: bool) -> list[tuple[Path, str]]:
+    """The files of a language's part that the merge keeps, but its search bundle (made later):
+    (the file, its path in the site), for the offline zip."""
+    search = part / lang.prefix / "pagefind"
+    files = []
+    for source, dest in _merged(part, lang, base):
+        if source.is_dir():
+            files += [f for f in _files_in(source, f"{dest}/" if dest else "") if search not in f[0].parents]
+        else:
+            files.append((source, dest))
+    return files
+
+
+def _files_in(folder: Path, prefix: str) -> list[tuple[Path, str]]:
+    return [(p, prefix + p.relative_to(folder).as_posix()) for p in sorted(folder.rglob("*")) if p.is_file()]
+
+
+def _offline_index_path(code: str) -> str:
+    return f"search/offline-{code}.js"
 
 
 def _run(cmd: list[str], what: str):
@@ -489,16 +527,21 @@ def build_dir_for(root: Path, out: Path) -> Path:
     return root / "build" if out == (root / "site").resolve() else out.parent / f".{out.name}.build"
 
 
-def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: int | None = None) -> int:
+def build(root: Path, out: Path | None = None, langs=None, quiet=False, jobs: int | None = None,
+          bundle_to: Path | None = None) -> int:
+    """Validate and build the site into out (default site/), replacing it only once the new one is
+    complete. With bundle_to (a folder, as dist/), also write the offline zip there while building
+    (bundle.Bundle), with a copy in the site's download/ folder."""
     out = (out or root / "site").resolve()
     build_dir = build_dir_for(root, out)
     with templates_compiled_aside(root, build_dir) as aside:
-        code = _build(root, out, build_dir, langs, quiet, jobs)
+        code = _build(root, out, build_dir, langs, quiet, jobs, bundle_to)
         aside["done"] = code == 0
         return code
 
 
-def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int | None) -> int:
+def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int | None,
+           bundle_to: Path | None) -> int:
     clock = _Clock()
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
     with without_gc():
@@ -523,11 +566,14 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
     docs = build_dir / "docs"
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
+    codes = [l.code for l in all_langs if l.code in wanted]
+    zipped = Bundle(bundle_to, tmp, [(g, c) for g in ("pages", "search", "offline") for c in codes]) \
+        if bundle_to else None
     clock.lap("model")
     try:
         with incremental.lock(build_dir):
             per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
-                                jobs or os.cpu_count() or 1)
+                                jobs or os.cpu_count() or 1, zipped)
         clock.lap("languages")
         say("staged, built and indexed " + ", ".join(
             f"{k}: {n} pages in {per['stage'][k] + per['mkdocs'][k] + per['pagefind'][k]:.1f} s"
@@ -537,13 +583,22 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
         write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)
         clock.lap("open_data_redirects")
+        if zipped:
+            zipped.finish()      # (most of it was written while the languages were built)
+            clock.lap("bundle")
         swap(tmp, out)
+        if zipped:
+            zipped.keep()
     except (BuildError, RuntimeError) as e:
+        if zipped:
+            zipped.abandon()
         _discard(tmp)
         print(str(e), file=sys.stderr)
         print(f"\nbuild failed; {out} was left as it was.", file=sys.stderr)
         return 1
     except BaseException:       # interrupted (Ctrl+C, SIGTERM): leave no half-built folders behind
+        if zipped:
+            zipped.abandon()
         _discard(tmp)
         raise
     clock.lap("swap")
@@ -555,6 +610,8 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
             for k in ("stage", "mkdocs", "pagefind", "offline")}},
         indent=1), encoding="utf-8")
     say(f"built {out} in {total:.1f} s")
+    if zipped and not quiet:
+        say_bundle(zipped.target, zipped.name)
     return 0
 
 

@@ -1,9 +1,17 @@
-"""Bundle: zip the built site for people who download it once and open it with no network."""
+"""Bundle: zip the built site for people who download it once and open it with no network.
+
+`trmkb build --bundle` (what scripts/build runs) writes the zip while the site is being built
+(Bundle, in a thread of its own): each language's pages are zipped as soon as they are done, while
+the workers go on with the other languages and the search indexes. `trmkb bundle` zips a site
+already built, with the same class."""
 from __future__ import annotations
 
+import datetime as dt
 import os
+import threading
 import zipfile
 from pathlib import Path
+from typing import Iterable
 
 from .incremental import link_or_copy
 from .model import build_date
@@ -12,9 +20,12 @@ from .stage import DOWNLOAD
 # Already compressed (Pagefind's index and fragments are gzip, its wasm too): deflating them again
 # takes time and gains nothing.
 COMPRESSED = {".pf_fragment", ".pf_index", ".pf_meta", ".pagefind", ".gz", ".png", ".zip"}
-
+# Level 6: half the time of level 9 for a zip 0.3% larger (benchmarks/bench.py).
+LEVEL = 6
 
 DOWNLOAD_DIR = DOWNLOAD.split("/")[0]
+
+Files = Iterable[tuple[Path, str]]      # (a file on disk, its path in the site)
 
 
 def publish(zip_file: Path, site: Path):
@@ -29,24 +40,137 @@ def publish(zip_file: Path, site: Path):
     tmp.replace(dest)
 
 
+def site_files(site: Path) -> list[tuple[Path, str]]:
+    """Every file of a built site the zip holds, sorted by path: all but the zip's own copy."""
+    return [(p, rel) for p in sorted(site.rglob("*"))
+            if p.is_file() and (rel := p.relative_to(site).as_posix()).split("/")[0] != DOWNLOAD_DIR]
+
+
+class _Stopped(Exception):
+    pass
+
+
+class Bundle:
+    """The offline zip dist/trm-kb-offline-<date>.zip of the site being built in `site`, written by
+    a thread while the build goes on.
+
+    The build hands it groups of finished files (add), under keys given at the start (order); they
+    are written in that order, whichever is done first, so that the zip does not depend on which
+    language finished first. A file handed over may be moved into `site` before it is read (the
+    build merges each language's part into it): it is then read from there, under its path in the
+    site. finish() then adds every file of the finished site not yet in the zip (the files made
+    once the languages are merged), checks that each file zipped is in the site, and puts a copy of
+    the zip in the site's download/ folder; keep() moves the zip into dist once the site is in
+    place, and abandon() deletes it when the build fails. Every entry is dated the build's day
+    (model.build_date), so the same site gives the same zip."""
+
+    def __init__(self, dist: Path, site: Path, order: Iterable = ()):
+        self.name = f"trm-kb-offline-{build_date().isoformat()}"
+        self.site = site
+        self.target = dist / f"{self.name}.zip"
+        dist.mkdir(parents=True, exist_ok=True)
+        self.tmp = dist / f".{self.name}.zip.tmp-{os.getpid()}"
+        self._order = list(order) + [_REST]
+        self._ready: dict = {}
+        self._stop = False
+        self._error: BaseException | None = None
+        self._written: set[str] = set()
+        self._cond = threading.Condition()
+        self._thread = threading.Thread(target=self._write, name="bundle", daemon=True)
+        self._thread.start()
+
+    def add(self, key, files: Files):
+        """Hand over a group of finished files, (file, its path in the site)."""
+        with self._cond:
+            if key not in self._order or key in self._ready:
+                raise ValueError(f"bundle: unexpected group {key!r}")
+            self._ready[key] = list(files)
+            self._cond.notify()
+
+    def finish(self):
+        """Zip the rest of the finished site, wait for the zip, and link it into the site's
+        download/ folder. Raises RuntimeError when the zip could not be written or does not
+        match the site."""
+        with self._cond:
+            self._ready[_REST] = None       # (listed in the thread, once the groups before are written)
+            self._cond.notify()
+        self._thread.join()
+        if self._error is not None:
+            raise RuntimeError(f"offline bundle: could not write {self.target}: {self._error}") from self._error
+        missing = self._written - {rel for _, rel in site_files(self.site)}
+        if missing:
+            raise RuntimeError(f"offline bundle: the zip holds {len(missing)} file(s) the site does not, "
+                               f"e.g. {sorted(missing)[0]}")
+        publish(self.tmp, self.site)
+
+    def keep(self) -> Path:
+        """Move the finished zip into dist (its copy in the site is a link to the same file)."""
+        self.tmp.replace(self.target)
+        return self.target
+
+    def abandon(self):
+        """Stop writing (between two files) and delete the unfinished zip."""
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+        self._thread.join()
+        self.tmp.unlink(missing_ok=True)
+
+    def _groups(self):
+        for key in self._order:
+            with self._cond:
+                self._cond.wait_for(lambda: self._stop or key in self._ready)
+                if self._stop:
+                    raise _Stopped
+                files = self._ready[key]
+            if key is _REST:
+                files = [(p, rel) for p, rel in site_files(self.site) if rel not in self._written]
+            yield from files
+
+    def _read(self, path: Path, rel: str) -> bytes:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:       # moved into the site meanwhile (renames are atomic)
+            return (self.site / rel).read_bytes()
+
+    def _write(self):
+        when = dt.datetime.combine(build_date(), dt.time()).timetuple()[:6]
+        try:
+            with zipfile.ZipFile(self.tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as z:
+                for path, rel in self._groups():
+                    if self._stop:
+                        raise _Stopped
+                    info = zipfile.ZipInfo(f"{self.name}/{rel}", when)
+                    info.external_attr = 0o644 << 16
+                    info.compress_type = zipfile.ZIP_STORED if path.suffix in COMPRESSED else zipfile.ZIP_DEFLATED
+                    z.writestr(info, self._read(path, rel), compresslevel=LEVEL)
+                    self._written.add(rel)
+        except _Stopped:
+            pass
+        except BaseException as e:      # (reported by finish)
+            self._error = e
+
+
+_REST = ("the rest of the site",)
+
+
 def bundle(root: Path, site: Path | None = None, dist: Path | None = None, quiet: bool = False) -> Path:
+    """Zip a site already built (`trmkb bundle`)."""
     site = site or root / "site"
     dist = dist or root / "dist"
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"{site}/index.html not found: run 'trmkb build' first")
-    name = f"trm-kb-offline-{build_date().isoformat()}"
-    dist.mkdir(parents=True, exist_ok=True)
-    target = dist / f"{name}.zip"
-    tmp = dist / f".{name}.zip.tmp-{os.getpid()}"
-    # Level 6: half the time of level 9 for a zip 0.3% larger (benchmarks/bench.py).
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        for path in sorted(site.rglob("*")):
-            if path.is_file() and path.relative_to(site).parts[0] != DOWNLOAD_DIR:
-                stored = path.suffix in COMPRESSED
-                z.write(path, f"{name}/{path.relative_to(site).as_posix()}",
-                        compress_type=zipfile.ZIP_STORED if stored else None)
-    tmp.replace(target)
-    publish(target, site)
+    b = Bundle(dist, site)
+    try:
+        b.finish()
+    except BaseException:
+        b.abandon()
+        raise
+    target = b.keep()
     if not quiet:
-        print(f"offline bundle: {target} ({target.stat().st_size / 1e6:.1f} MB); unzip it and open {name}/index.html")
+        say_bundle(target, b.name)
     return target
+
+
+def say_bundle(target: Path, name: str):
+    print(f"offline bundle: {target} ({target.stat().st_size / 1e6:.1f} MB); unzip it and open {name}/index.html")

@@ -25,7 +25,8 @@ def cmd_validate(args) -> int:
 
 def cmd_build(args) -> int:
     from .build import build
-    return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet, jobs=args.jobs)
+    bundle_to = (args.dist or args.root / "dist") if args.bundle else None
+    return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet, jobs=args.jobs, bundle_to=bundle_to)
 
 
 def cmd_status(args) -> int:
@@ -101,6 +102,9 @@ def main(argv=None) -> int:
     b.add_argument("--lang", action="append", help="build only these languages (repeatable; for previews)")
     b.add_argument("-q", "--quiet", action="store_true")
     b.add_argument("-j", "--jobs", type=int, default=None, help="languages built at once (default: number of cores)")
+    b.add_argument("--bundle", action="store_true",
+                   help="also write the offline zip (as 'trmkb bundle' does), while building")
+    b.add_argument("--dist", type=Path, default=None, help="folder of the zip (default: <root>/dist)")
     b.set_defaults(func=cmd_build)
     st = sub.add_parser("status", help="translation status per language: translated/outdated/partial/missing")
     st.add_argument("-v", "--verbose", action="store_true", help="list every item that is not fully translated")

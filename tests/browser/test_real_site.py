@@ -125,7 +125,7 @@ def test_no_country_profile_scrolls_sideways_on_a_phone(page, base, built_real):
 
 def test_the_served_site_offers_itself_for_download(page, base, real_bundle, built_real):
     """The home page leads to the offline page, whose button downloads the zip (put in the site by
-    'trmkb bundle'); in the unzipped copy the button is hidden (the zip does not hold itself)."""
+    'trmkb build --bundle', as by 'trmkb bundle'); in the unzipped copy the button is hidden (the zip does not hold itself)."""
     import zipfile
     for lang in ("", "ar/"):
         page.goto(base + lang + "index.html")

@@ -160,15 +160,21 @@ def compile_theme(root: Path, build_dir: Path) -> list[str]:
         "hooks": HOOKS, "extra": {"trm_jinja_cache": str(jinja_cache(build_dir))}})))
     config = config.plugins.on_config(config)
     env = config.plugins.on_env(config.theme.get_env(), config=config, files=Files([]))
-    todo, seen = ["main.html", "404.html", "sitemap.xml"], set()
+    todo, seen, cache = ["main.html", "404.html", "sitemap.xml"], set(), env.bytecode_cache
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
-        env.get_template(name)
-        source = env.loader.get_source(env, name)[0]
-        todo += [n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n]
+        # parsed once, both to find the templates it names and to compile it (as the loader does
+        # in get_template, which would parse it again: 0.06 s of the helper's CPU)
+        source, filename, _ = env.loader.get_source(env, name)
+        tree = env.parse(source, name, filename)
+        bucket = cache.get_bucket(env, name, filename, source)
+        if bucket.code is None:
+            bucket.code = env.compile(tree, name, filename)
+            cache.set_bucket(bucket)
+        todo += [n for n in jinja2.meta.find_referenced_templates(tree) if n]
     return sorted(seen)
 
 

@@ -186,11 +186,10 @@ def main():
         scripts_cold.append(t + run(build_to(runs / f"zipped-{i}" / "site") + zip_to))
         bundle_tail.append(json.loads((root / "build" / "timings.json").read_text())["bundle"])
     # The same on a quiet disk. On this machine's file system (ext4 without a journal) making a file
-    # skips the inodes freed in the last 30 s or so (the kernel's recently_deleted check, reading
-    # the inode table for each): back to back, each build pays for the files the one before deleted
-    # (some 1,000, most of them Pagefind's input): 2.2 s of system time against 1.1 s with 40 s
-    # between them (trmkb build, 5-8 runs each). A fresh clone, or CI, has deleted nothing just
-    # before its first build.
+    # skips the inodes freed in the last 30 s or so (the kernel's recently_deleted check, reading the
+    # inode table for each). Builds from nothing of two versions of the code, alternated back to
+    # back, took 2.2 s of system time, against 1.1 s with 40 s between them (5-8 runs each). A fresh
+    # clone, or CI, has deleted nothing just before its first build.
     for i in range(args.runs if args.quiet_disk > 0 else 0):
         forget()
         time.sleep(args.quiet_disk)

@@ -28,15 +28,15 @@ def test_interrupted_build_cleans_up(project, monkeypatch):
     assert "okapifixture" in (project / "site" / "search" / "offline-en.js").read_text(encoding="utf-8")
 
 
-def _sigterm_build_once(project, pattern: str, poll: float):
-    """Run 'trmkb build' and send it SIGTERM as soon as `pattern` matches in the project."""
+def _sigterm_build_once(project, pattern: str, poll: float, *args: str):
+    """Run 'trmkb build' (with args) and send it SIGTERM as soon as `pattern` matches in the project."""
     import signal
     import subprocess
     import sys
     import time
     # -X faulthandler: if the build does not stop, SIGABRT makes it print where each thread is
     p = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "trmkb.cli", "--root", str(project),
-                          "build", "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                          "build", "-q", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while not any(project.glob(pattern)) and p.poll() is None and time.time() < deadline:
         time.sleep(poll)
@@ -53,6 +53,15 @@ def _sigterm_build_once(project, pattern: str, poll: float):
 def test_sigterm_unwinds_the_cli(project):
     _sigterm_build_once(project, ".site.tmp-*", 0.02)
     assert sorted(x.name for x in project.iterdir() if x.name.startswith(".site")) == []
+
+
+def test_sigterm_while_the_zip_is_written_leaves_no_unfinished_zip(project):
+    """Stopped while it builds and writes the offline zip (what scripts/build runs): no half-built
+    folder and no unfinished zip are left."""
+    dist = project / "dist"
+    _sigterm_build_once(project, ".site.tmp-*.*/**/pagefind", 0.005, "--bundle", "--dist", str(dist))
+    assert sorted(x.name for x in project.iterdir() if x.name.startswith(".site")) == []
+    assert list(dist.iterdir()) == []           # (made when the build started)
 
 
 def test_sigterm_while_pagefind_runs_leaves_nothing(project):

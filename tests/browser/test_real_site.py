@@ -227,3 +227,29 @@ def test_compare_keeps_names_and_labels_in_view_on_a_phone(page, base):
         page.emulate_media(media="print")
         assert box.evaluate("b => b.scrollHeight <= b.clientHeight + 1"), "printed comparison cut off"
         page.emulate_media(media="screen")
+
+
+@pytest.mark.parametrize("lang", ["", "ar/", "fr/"])
+def test_a_page_title_takes_no_empty_line_on_a_phone(page, base, lang):
+    """A page's title has no permalink: the page's own address is that. Its hidden mark (¶) took
+    room after the last word, and where the title only just fitted on a line (the Arabic offline
+    page at 390 px), it went to a line of its own, an empty line under the title."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    tall = []
+    for path in ("offline.html", "countries/index.html", "resources/index.html", "tools/index.html", "about.html"):
+        page.goto(base + lang + path)
+        # the heading's height against where its text ends (the text outside the permalink mark)
+        lines = page.evaluate("""() => {
+            const h = document.querySelector("article h1"), top = h.getBoundingClientRect().top;
+            const walk = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+            let bottom = top;
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                if (n.parentElement.closest(".headerlink") || !n.textContent.trim()) continue;
+                const range = document.createRange(); range.selectNodeContents(n);
+                for (const r of range.getClientRects()) bottom = Math.max(bottom, r.bottom);
+            }
+            return [Math.round(h.getBoundingClientRect().height), Math.round(bottom - top)];
+        }""")
+        if lines[0] > lines[1] + 8:      # the heading is taller than its text
+            tall.append(f"{lang}{path}: {lines}")
+    assert tall == []

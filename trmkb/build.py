@@ -573,10 +573,11 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     codes = [l.code for l in all_langs if l.code in wanted]
-    zipped = Bundle(bundle_to, tmp, [(g, c) for g in ("pages", "search", "offline") for c in codes]) \
-        if bundle_to else None
+    zipped = None
     clock.lap("model")
     try:
+        if bundle_to:
+            zipped = Bundle(bundle_to, tmp, [(g, c) for g in ("pages", "search", "offline") for c in codes])
         with incremental.lock(build_dir):
             per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
                                 jobs or os.cpu_count() or 1, zipped)

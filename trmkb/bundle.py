@@ -71,7 +71,10 @@ class Bundle:
         self.name = f"trm-kb-offline-{build_date().isoformat()}"
         self.site = site
         self.target = dist / f"{self.name}.zip"
-        dist.mkdir(parents=True, exist_ok=True)
+        try:
+            dist.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise RuntimeError(f"offline bundle: cannot make the folder {dist}: {e.strerror}") from e
         self.tmp = dist / f".{self.name}.zip.tmp-{os.getpid()}"
         self._order = list(order) + [_REST]
         self._ready: dict = {}

@@ -87,3 +87,12 @@ def test_a_file_the_site_lost_after_it_was_zipped_fails_the_build(project, tmp_p
     assert build_mod.build(project, quiet=True, bundle_to=dist) == 1
     assert list(dist.iterdir()) == []
     assert not (project / "site").exists()
+
+
+def test_a_zip_folder_that_cannot_be_made_fails_the_build_with_its_name(project, tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert build_mod.build(project, quiet=True, bundle_to=blocker / "dist") == 1
+    err = capsys.readouterr().err
+    assert f"cannot make the folder {blocker / 'dist'}" in err and "was left as it was" in err
+    assert not (project / "site").exists() and not list(project.glob(".site.*"))

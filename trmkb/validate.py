@@ -534,8 +534,11 @@ def rule_interface_strings(src: Sources, ix):
             if doc is en or not english:
                 continue
             if key not in english:
+                import difflib
+                near = difflib.get_close_matches(str(key), [k for k in english if isinstance(k, str)], n=1)
                 yield Problem(doc.rel, line, key, f"'{key}' is not a key of {en.rel}",
-                              "check the spelling, or remove it if English no longer has it")
+                              (f"did you mean {near[0]}? " if near else "")
+                              + "check the spelling, or remove it if English no longer has it")
                 continue
             wanted = _placeholders(english[key]) if isinstance(english[key], str) else None
             if not wanted:

@@ -180,7 +180,9 @@ def _line_of(project, rel, key):
     ("home_countries_text", "{count}", "{compte}", "unknown placeholder {compte}", "{count}"),
     ("home_status", "{date}", "{date", "does not pair up", "{date}, {version}"),
     ("nav_about", "nav_about: حول الموقع", "nav_about: 12", "must be text, not 12", "in quotes"),
-    ("nav_about", "nav_about:", "nav_abuot:", "'nav_abuot' is not a key of i18n/strings/en.yml", "spelling"),
+    ("nav_about", "nav_about:", "nav_abuot:", "'nav_abuot' is not a key of i18n/strings/en.yml",
+     "did you mean nav_about? check the spelling"),
+    ("nav_about", "nav_about:", "zzz_qqq:", "'zzz_qqq' is not a key of i18n/strings/en.yml", "check the spelling"),
 ])
 def test_interface_strings_are_checked(project, key, old, new, fragment, hint):
     """A translation's interface strings: text, keys English has, and English's placeholders

@@ -528,7 +528,7 @@ def rule_interface_strings(src: Sources, ix):
             if tag:     # the theme writes some of them into pages as they are (the site's name...)
                 yield Problem(doc.rel, line, key, f"interface strings are plain text: found {tag.group(0)}",
                               "remove the HTML; the theme puts these texts into every page as they are")
-            elif '"' in value:      # ...also inside attributes (title="..."), where a " ends the value
+            if '"' in value:        # ...also inside attributes (title="..."), where a " ends the value
                 yield Problem(doc.rel, line, key, 'interface strings may not contain a straight double quote (")',
                               "use the quotation marks of the language instead: “ ”, « », „ “")
             if doc is en or not english:

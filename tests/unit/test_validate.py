@@ -366,6 +366,11 @@ def test_interface_strings_have_no_straight_double_quotes(project):
     assert found == [(1, "site_name", 'interface strings may not contain a straight double quote (")')], found
     strings.write_text(text.replace("site_name: ", "site_name: «المعارف» ", 1), encoding="utf-8")
     assert problems(project) == []
+    # both problems of one string at once, not the second only once the first is mended
+    strings.write_text(text.replace("site_name: ", 'site_name: <b>"x"</b> ', 1), encoding="utf-8")
+    found = [(p.line, p.message) for p in problems(project)]
+    assert found == [(1, "interface strings are plain text: found <b>"),
+                     (1, 'interface strings may not contain a straight double quote (")')], found
 
 
 def test_data_and_front_matter_are_plain_text(project):

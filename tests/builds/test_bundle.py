@@ -21,6 +21,7 @@ def site_files(site):
 def zipped(z: zipfile.ZipFile) -> dict:
     (top,) = {n.split("/")[0] for n in z.namelist()}
     assert top == f"trm-kb-offline-{build_date().isoformat()}"
+    assert len(set(z.namelist())) == len(z.namelist()), "a file zipped twice"
     return {n[len(top) + 1:]: z.read(n) for n in z.namelist()}
 
 

@@ -373,7 +373,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     they keep both busy longer. As a language's pages are done, its offline search index is
     made by one node process driven from this process while the workers go on. Then merge
     everything into tmp (one copy of the theme's assets). With a `bundle` (bundle.Bundle), each
-    language's files are handed to it as they are done, pages first, for the offline zip. Returns
+    language's pages and offline index are handed to it as they are done, for the offline zip. Returns
     per-language pages, seconds and index sizes."""
     import multiprocessing
     import queue
@@ -439,9 +439,6 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                 _, code, out["pagefind"][code], error = result
                 if error:
                     failures.append(error)
-                elif bundle:
-                    prefix = by_code[code].prefix
-                    bundle.add(("search", code), _files_in(parts[code] / prefix / "pagefind", f"{prefix}pagefind/"))
         for code, f in futures.items():
             try:
                 out["offline_bytes"][code] = f.result()
@@ -475,15 +472,11 @@ def _merged(part: Path, lang: i18n.Language, base: bool) -> list[tuple[Path, str
 
 
 def _merged_files(part: Path, lang: i18n.Language, base: bool) -> list[tuple[Path, str]]:
-    """The files of a language's part that the merge keeps, but its search bundle (made later):
-    (the file, its path in the site), for the offline zip."""
-    search = part / lang.prefix / "pagefind"
+    """The files of a language's part that the merge keeps: (the file, its path in the site), for
+    the offline zip (which leaves out the Pagefind bundle, bundle.in_zip)."""
     files = []
     for source, dest in _merged(part, lang, base):
-        if source.is_dir():
-            files += [f for f in _files_in(source, f"{dest}/" if dest else "") if search not in f[0].parents]
-        else:
-            files.append((source, dest))
+        files += _files_in(source, f"{dest}/" if dest else "") if source.is_dir() else [(source, dest)]
     return files
 
 
@@ -577,7 +570,7 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
     clock.lap("model")
     try:
         if bundle_to:
-            zipped = Bundle(bundle_to, tmp, [(g, c) for g in ("pages", "search", "offline") for c in codes])
+            zipped = Bundle(bundle_to, tmp, [(g, c) for g in ("pages", "offline") for c in codes])
         with incremental.lock(build_dir):
             per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
                                 jobs or os.cpu_count() or 1, zipped)

@@ -18,15 +18,24 @@ from .incremental import link_or_copy
 from .model import build_date
 from .stage import DOWNLOAD
 
-# Already compressed (Pagefind's index and fragments are gzip, its wasm too): deflating them again
-# takes time and gains nothing.
-COMPRESSED = {".pf_fragment", ".pf_index", ".pf_meta", ".pagefind", ".gz", ".png", ".zip"}
+# Already compressed (the sitemap's .gz, images): deflating them again takes time and gains nothing.
+COMPRESSED = {".gz", ".png", ".zip"}
 # Deflate level 6: half the time of level 9 for a zip 0.3% larger (benchmarks/bench.py). Deflated by
 # zlib-ng, which gives the same format as zlib in 55% of its time on the site's 30 MB of text (0.29
 # against 0.53 s), for a zip 0.5% larger with stream-zip's data descriptors.
 LEVEL = 6
 
 DOWNLOAD_DIR = DOWNLOAD.split("/")[0]
+PAGEFIND = "pagefind"       # each language's Pagefind bundle: <prefix>pagefind/ (build.pagefind)
+
+
+def in_zip(rel: str) -> bool:
+    """Whether a file of the site (its path in it) goes into the zip: not the zip's own copy, and no
+    Pagefind bundle. Pagefind cannot run from file://, where the search page uses the offline index
+    (search/offline-<lang>.js); served over http, an unzipped copy falls back to it too (trm.js).
+    The bundles were 3 MB of the 11.2 MB zip."""
+    parts = rel.split("/", 2)
+    return parts[0] not in (DOWNLOAD_DIR, PAGEFIND) and not (len(parts) > 2 and parts[1] == PAGEFIND)
 
 Files = Iterable[tuple[Path, str]]      # (a file on disk, its path in the site)
 
@@ -44,9 +53,8 @@ def publish(zip_file: Path, site: Path):
 
 
 def site_files(site: Path) -> list[tuple[Path, str]]:
-    """Every file of a built site the zip holds, sorted by path: all but the zip's own copy."""
-    return [(p, rel) for p in sorted(site.rglob("*"))
-            if p.is_file() and (rel := p.relative_to(site).as_posix()).split("/")[0] != DOWNLOAD_DIR]
+    """Every file of a built site the zip holds (in_zip), sorted by path."""
+    return [(p, rel) for p in sorted(site.rglob("*")) if p.is_file() and in_zip(rel := p.relative_to(site).as_posix())]
 
 
 class _Stopped(Exception):
@@ -86,11 +94,12 @@ class Bundle:
         self._thread.start()
 
     def add(self, key, files: Files):
-        """Hand over a group of finished files, (file, its path in the site)."""
+        """Hand over a group of finished files, (file, its path in the site); those the zip does not
+        hold (in_zip) are left out."""
         with self._cond:
             if key not in self._order or key in self._ready:
                 raise ValueError(f"bundle: unexpected group {key!r}")
-            self._ready[key] = list(files)
+            self._ready[key] = [(path, rel) for path, rel in files if in_zip(rel)]
             self._cond.notify()
 
     def finish(self):

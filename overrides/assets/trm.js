@@ -52,13 +52,15 @@
       box.appendChild(p);
     };
     if (location.protocol === "file:") return offlineSearch(box, root, q, failed);
-    /* each language has its own Pagefind bundle (<lang>/pagefind/; pagefind/ for the default) */
+    /* each language has its own Pagefind bundle (<lang>/pagefind/; pagefind/ for the default). The
+       offline zip has none (Pagefind cannot run from file://): its copy of the site, unzipped and
+       served over http, searches with the offline index instead. */
     var bundle = new URL(box.getAttribute("data-bundle") || "pagefind/", root);
-    var css = document.createElement("link");
-    css.rel = "stylesheet";
-    css.href = new URL("pagefind-ui.css", bundle).href;
-    document.head.appendChild(css);
     loadScript(new URL("pagefind-ui.js", bundle).href, function () {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL("pagefind-ui.css", bundle).href;
+      document.head.appendChild(css);
       /* global PagefindUI */
       var ui = new PagefindUI({ element: "#trm-search", showSubResults: true, showImages: false,
                                 bundlePath: bundle.pathname,
@@ -77,7 +79,7 @@
       var input = box.querySelector(".pagefind-ui__search-input");
       if (input) input.setAttribute("aria-label", box.getAttribute("data-label"));
       if (q) ui.triggerSearch(q);
-    }, failed);
+    }, function () { offlineSearch(box, root, q, failed); });
   }
 
   function offlineSearch(box, root, q, failed) {

@@ -55,6 +55,25 @@ def test_offline_search_in_each_language(page, real_bundle, lang, query, expect)
     assert external(page, ("file://",)) == []
 
 
+@pytest.fixture(scope="module")
+def unzipped_base(real_bundle, serve):
+    """The offline zip's copy of the site, unzipped and served over http (it holds no Pagefind bundle)."""
+    return serve(real_bundle)
+
+
+@pytest.mark.parametrize("lang,query,expect", [SEARCHES[0], SEARCHES[2], SEARCHES[4]])
+def test_the_unzipped_site_served_over_http_searches_with_its_offline_index(page, unzipped_base, lang, query,
+                                                                             expect):
+    page.goto(unzipped_base + lang + "search.html?q=" + query)
+    page.locator(".trm-search-result-link").first.wait_for(timeout=20000)
+    hrefs = page.locator(".trm-search-result-link").evaluate_all("els => els.map(e => e.href)")
+    assert any(h.endswith(expect) for h in hrefs), hrefs
+    assert page.locator("#trm-search input[type=search]").count() == 1        # one search box, the offline one
+    assert page.errors == [] and external(page, ("http://127.0.0.1",)) == []
+    # the one thing missing is the Pagefind engine it tried first
+    assert [f for f in page.failed if "pagefind-ui.js" not in f] == [], page.failed
+
+
 @pytest.mark.parametrize("lang", ["ar", "uk"])
 def test_deep_link_to_a_step(page, base, lang):
     page.goto(f"{base}{lang}/sop/SOP-4.2.html#origin")

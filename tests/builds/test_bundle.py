@@ -14,8 +14,12 @@ pytestmark = pytest.mark.build
 
 
 def site_files(site):
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-            if p.is_file() and not p.relative_to(site).as_posix().startswith("download/")}
+    """What the zip must hold: every file of the site but its download/ folder and the Pagefind
+    bundles (pagefind/, <lang>/pagefind/), which cannot run from file://."""
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    bundles = [k for k in files if k.startswith("pagefind/") or k.split("/")[1:2] == ["pagefind"]]
+    assert any(k.startswith("ar/pagefind/") for k in bundles) and any(k.startswith("pagefind/") for k in bundles)
+    return {k: v for k, v in files.items() if not k.startswith("download/") and k not in bundles}
 
 
 def zipped(z: zipfile.ZipFile) -> dict:
@@ -35,6 +39,8 @@ def test_the_zip_written_while_building_is_the_finished_site(project, tmp_path):
         inside = zipped(z)
         dates = {i.date_time for i in z.infolist()}
     expected = site_files(site)
+    assert not [k for k in inside if "pagefind" in k.split("/")]
+    assert "search/offline-ar.js" in inside and "ar/search.html" in inside
     assert sorted(inside) == sorted(expected)
     assert [k for k in expected if inside[k] != expected[k]] == []
     assert dates == {dt.datetime.combine(build_date(), dt.time()).timetuple()[:6]}

@@ -39,13 +39,19 @@ def test_pages_carry_no_head_alternates(built_mini):
     assert body.count('hreflang="') >= 2
 
 
-def test_bundle_stores_what_is_already_compressed(built_mini, tmp_path):
+def test_the_offline_zip_holds_no_pagefind_bundle_and_stores_what_is_already_compressed(built_mini, tmp_path):
+    """Pagefind cannot run from file://, where the search page uses the offline index: its bundles
+    stay out of the zip. What is already compressed is stored, the rest deflated."""
     import zipfile
     from trmkb import ROOT
     from trmkb.bundle import bundle
     with zipfile.ZipFile(bundle(ROOT, site=built_mini, dist=tmp_path, quiet=True)) as z:
+        names = [i.filename for i in z.infolist()]
         methods = {i.filename.rsplit(".", 1)[-1]: i.compress_type for i in z.infolist() if not i.is_dir()}
-    assert methods["pf_fragment"] == methods["pagefind"] == zipfile.ZIP_STORED
+    assert (built_mini / "ar" / "pagefind" / "pagefind-entry.json").exists()
+    assert not [n for n in names if "/pagefind/" in n or n.endswith((".pf_fragment", ".pf_index", ".pagefind"))]
+    assert any(n.endswith("/search/offline-ar.js") for n in names)
+    assert methods["gz"] == zipfile.ZIP_STORED          # the sitemap's
     assert methods["html"] == methods["js"] == zipfile.ZIP_DEFLATED
 
 

@@ -56,11 +56,11 @@
        offline zip has none (Pagefind cannot run from file://): its copy of the site, unzipped and
        served over http, searches with the offline index instead. */
     var bundle = new URL(box.getAttribute("data-bundle") || "pagefind/", root);
+    var css = document.createElement("link");      /* (asked for with the script, not after it) */
+    css.rel = "stylesheet";
+    css.href = new URL("pagefind-ui.css", bundle).href;
+    document.head.appendChild(css);
     loadScript(new URL("pagefind-ui.js", bundle).href, function () {
-      var css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = new URL("pagefind-ui.css", bundle).href;
-      document.head.appendChild(css);
       /* global PagefindUI */
       var ui = new PagefindUI({ element: "#trm-search", showSubResults: true, showImages: false,
                                 bundlePath: bundle.pathname,
@@ -79,7 +79,7 @@
       var input = box.querySelector(".pagefind-ui__search-input");
       if (input) input.setAttribute("aria-label", box.getAttribute("data-label"));
       if (q) ui.triggerSearch(q);
-    }, function () { offlineSearch(box, root, q, failed); });
+    }, function () { css.remove(); offlineSearch(box, root, q, failed); });
   }
 
   function offlineSearch(box, root, q, failed) {

@@ -89,6 +89,7 @@ class Bundle:
         self._stop = False
         self._error: BaseException | None = None
         self._written: set[str] = set()
+        self._in_site: set[str] = set()     # what the finished site holds, listed once (for the rest)
         self._cond = threading.Condition()
         self._thread = threading.Thread(target=self._write, name="bundle", daemon=True)
         self._thread.start()
@@ -112,7 +113,7 @@ class Bundle:
         self._thread.join()
         if self._error is not None:
             raise RuntimeError(f"offline bundle: could not write {self.target}: {self._error}") from self._error
-        missing = self._written - {rel for _, rel in site_files(self.site)}
+        missing = self._written - self._in_site
         if missing:
             raise RuntimeError(f"offline bundle: the zip holds {len(missing)} file(s) the site does not, "
                                f"e.g. {sorted(missing)[0]}")
@@ -139,7 +140,9 @@ class Bundle:
                     raise _Stopped
                 files = self._ready[key]
             if key is _REST:
-                files = [(p, rel) for p, rel in site_files(self.site) if rel not in self._written]
+                listed = site_files(self.site)
+                self._in_site = {rel for _, rel in listed}
+                files = [(p, rel) for p, rel in listed if rel not in self._written]
             yield from files
 
     def _read(self, path: Path, rel: str) -> bytes:

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import i18n, incremental
-from .bundle import Bundle, say_bundle
+from .bundle import PAGEFIND, Bundle, files_in, say_bundle
 from .model import build_site
 from .offline import Indexer, search_input, vendor_engine
 from .opendata import write_open_data
@@ -269,7 +269,7 @@ def _language_search(code: str, key: str):
     j, lang = _JOB, _job_language(code)
     t0 = time.perf_counter()
     part = _part(j["tmp"], code)
-    bundle = part / lang.prefix / "pagefind"
+    bundle = pagefind_dir(part, lang)
     cached = incremental.Derived(j["build_dir"], "pagefind", code)
     try:
         if cached.get(key):
@@ -317,12 +317,17 @@ def pagefind(site: Path, lang: i18n.Language):
     shutil.rmtree(pages, ignore_errors=True)
     try:
         search_input(site, pages)
-        _run(cmd + ["--site", str(pages), "--output-path", str(site / lang.prefix / "pagefind"), "--quiet"],
+        _run(cmd + ["--site", str(pages), "--output-path", str(pagefind_dir(site, lang)), "--quiet"],
              f"pagefind ({lang.code})")
     finally:
         shutil.rmtree(pages, ignore_errors=True)
     for name in PAGEFIND_UNUSED:
-        (site / lang.prefix / "pagefind" / name).unlink(missing_ok=True)
+        (pagefind_dir(site, lang) / name).unlink(missing_ok=True)
+
+
+def pagefind_dir(site: Path, lang: i18n.Language) -> Path:
+    """A language's Pagefind bundle, beside its pages (the offline zip leaves it out: bundle.in_zip)."""
+    return site / lang.prefix / PAGEFIND
 
 
 # Pagefind writes three user interfaces; the search page loads pagefind-ui.js (which loads the
@@ -476,12 +481,8 @@ def _merged_files(part: Path, lang: i18n.Language, base: bool) -> list[tuple[Pat
     the offline zip (which leaves out the Pagefind bundle, bundle.in_zip)."""
     files = []
     for source, dest in _merged(part, lang, base):
-        files += _files_in(source, f"{dest}/" if dest else "") if source.is_dir() else [(source, dest)]
+        files += files_in(source, f"{dest}/" if dest else "") if source.is_dir() else [(source, dest)]
     return files
-
-
-def _files_in(folder: Path, prefix: str) -> list[tuple[Path, str]]:
-    return [(p, prefix + p.relative_to(folder).as_posix()) for p in sorted(folder.rglob("*")) if p.is_file()]
 
 
 def _offline_index_path(code: str) -> str:

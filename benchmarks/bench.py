@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRMKB = [sys.executable, "-m", "trmkb.cli"]
+SET_UP = ["bash", "-c", "source scripts/_bootstrap.sh"]     # what scripts/build runs before the build
 EXTRA_LANGS = ["el", "it", "pl", "es", "de", "pt", "ro", "ru"]
 
 
@@ -182,7 +183,7 @@ def main():
         timings.append(json.loads((root / "build" / "timings.json").read_text()))
         # scripts/build on a fresh clone: its set-up check, then the build that also writes the zip
         forget()
-        t = run(["bash", "-c", "source scripts/_bootstrap.sh"])
+        t = run(SET_UP)
         scripts_cold.append(t + run(build_to(runs / f"zipped-{i}" / "site") + zip_to))
         bundle_tail.append(json.loads((root / "build" / "timings.json").read_text())["bundle"])
     # The same on a quiet disk. On this machine's file system (ext4 without a journal) making a file
@@ -193,7 +194,7 @@ def main():
     for i in range(args.runs if args.quiet_disk > 0 else 0):
         forget()
         time.sleep(args.quiet_disk)
-        t = run(["bash", "-c", "source scripts/_bootstrap.sh"])
+        t = run(SET_UP)
         scripts_quiet.append(t + run(build_to(runs / f"quiet-{i}" / "site") + zip_to))
     for i in range(args.runs):
         out = runs / f"run-{i}" / "site"
@@ -210,7 +211,7 @@ def main():
         fr_page.write_text(fr_original + f"\nModification {i}.\n", encoding="utf-8")
         edited_one.append(run(build_cmd))
         # what 'scripts/build' runs: its set-up check (nothing to install), the build with the zip
-        bootstrap.append(run(["bash", "-c", "source scripts/_bootstrap.sh"]))
+        bootstrap.append(run(SET_UP))
         fr_page.write_text(fr_original + f"\nModification {i}, again.\n", encoding="utf-8")
         scripts_build.append(bootstrap[-1] + run(build_cmd + zip_to))
         probe.write_text(original, encoding="utf-8")

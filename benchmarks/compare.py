@@ -38,7 +38,12 @@ class Side:
 
     def __init__(self, name: str, code: Path, work: Path, bundle: bool = False):
         self.name, self.code, self.work = name, code, work
-        self.bundle = bundle
+        self.env = dict(os.environ, PYTHONPATH=str(code), NO_MKDOCS_2_WARNING="1")
+        # with --bundle: does this side's build write the zip itself (asked once, not before every build)
+        self.bundle = bundle and "--bundle" in subprocess.run(
+            [sys.executable, "-m", "trmkb.cli", "build", "--help"], cwd=work, env=self.env,
+            capture_output=True, text=True).stdout
+        self.bundle_after = bundle and not self.bundle
         self.src = copy_sources(code, work / name / "src")
         self.out = work / name / "warm-up" / "site"
         self.probe = sorted((self.src / "data" / "countries").glob("*.yaml"))[0]
@@ -47,14 +52,13 @@ class Side:
 
     def build(self, case: str | None = None) -> None:
         # cwd outside both trees and PYTHONPATH first: the side's own trmkb package is imported
-        env = dict(os.environ, PYTHONPATH=str(self.code), NO_MKDOCS_2_WARNING="1")
+        env = self.env
         cmd = [sys.executable, "-m", "trmkb.cli", "--root", str(self.src), "build", "-q", "--out", str(self.out)]
         dist = self.work / self.name / "dist"
         cmds = [cmd]
-        if self.bundle and "--bundle" in subprocess.run(cmd[:6] + ["--help"], cwd=self.src.parent, env=env,
-                                                        capture_output=True, text=True).stdout:
+        if self.bundle:
             cmd += ["--bundle", "--dist", str(dist)]
-        elif self.bundle:
+        elif self.bundle_after:
             cmds.append([sys.executable, "-c", "import sys; from pathlib import Path; from trmkb.bundle import "
                          "bundle; bundle(Path(sys.argv[1]), site=Path(sys.argv[2]), dist=Path(sys.argv[3]), "
                          "quiet=True)", str(self.src), str(self.out), str(dist)])

@@ -97,6 +97,14 @@ class Bundle:
         self._written: set[str] = set()
         self._in_site: set[str] = set()     # what the finished site holds, listed once (for the rest)
         self._cond = threading.Condition()
+        # Imported here, not in the thread: the build forks its workers right after, and a fork
+        # while this thread was importing (stream-zip imports asyncio) left the lock of a module
+        # held in the workers for good; a worker importing it too (Pagefind's runner imports
+        # asyncio) then waited forever. Seen in the test suite, where MkDocs is already imported
+        # and the fork comes within milliseconds.
+        import stream_zip
+        from zlib_ng import zlib_ng
+        self._stream_zip, self._zlib = stream_zip, zlib_ng
         self._thread = threading.Thread(target=self._write, name="bundle", daemon=True)
         self._thread.start()
 
@@ -158,21 +166,20 @@ class Bundle:
             return (self.site / rel).read_bytes()
 
     def _write(self):
-        from stream_zip import NO_COMPRESSION_32, ZIP_32, stream_zip
-        from zlib_ng import zlib_ng
+        sz, zlib_ng = self._stream_zip, self._zlib
         when = dt.datetime.combine(build_date(), dt.time())
 
         def members():
             for path, rel in self._groups():
                 if self._stop:
                     raise _Stopped
-                method = NO_COMPRESSION_32 if path.suffix in COMPRESSED else ZIP_32
+                method = sz.NO_COMPRESSION_32 if path.suffix in COMPRESSED else sz.ZIP_32
                 yield f"{self.name}/{rel}", when, stat.S_IFREG | 0o644, method, (self._read(path, rel),)
                 self._written.add(rel)
         try:
             with open(self.tmp, "wb") as f:
-                for chunk in stream_zip(members(), extended_timestamps=False,
-                                        get_compressobj=lambda: zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -15)):
+                for chunk in sz.stream_zip(members(), extended_timestamps=False,
+                                           get_compressobj=lambda: zlib_ng.compressobj(LEVEL, zlib_ng.DEFLATED, -15)):
                     f.write(chunk)
         except _Stopped:
             pass

@@ -103,3 +103,22 @@ def test_a_zip_folder_that_cannot_be_made_fails_the_build_with_its_name(project,
     err = capsys.readouterr().err
     assert f"cannot make the folder {blocker / 'dist'}" in err and "was left as it was" in err
     assert not (project / "site").exists() and not list(project.glob(".site.*"))
+
+
+def test_the_zip_thread_imports_nothing_so_a_fork_right_after_cannot_inherit_an_import_lock(tmp_path):
+    """The build forks its workers right after it makes the Bundle. A fork while the zip's thread
+    was importing stream-zip (which imports asyncio) left that module's lock held in the workers,
+    and a worker starting Pagefind (whose runner imports asyncio too) waited for it forever. So
+    everything the thread needs is imported before it starts: here the thread is never started,
+    in a fresh interpreter, and the modules must be there all the same."""
+    import subprocess
+    import sys
+    code = ("import sys, threading\n"
+            "threading.Thread.start = lambda self: None\n"
+            "from pathlib import Path\n"
+            "from trmkb.bundle import Bundle\n"
+            "assert 'asyncio' not in sys.modules and 'stream_zip' not in sys.modules\n"
+            f"Bundle(Path({str(tmp_path / 'dist')!r}), Path({str(tmp_path / 'site')!r}))\n"
+            "missing = [m for m in ('asyncio', 'stream_zip', 'zlib_ng') if m not in sys.modules]\n"
+            "assert not missing, missing\n")
+    subprocess.run([sys.executable, "-c", code], check=True)

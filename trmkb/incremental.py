@@ -48,10 +48,21 @@ _INSTALLED_THEME_FILES: dict[str, list[str]] = {}
 THEME_PREFIX = "theme:"
 
 
+def _visible_files(folder: str) -> list[str]:
+    """The files under folder (paths with /), but none under a hidden folder or hidden itself:
+    hidden folders are not even walked (Material's .icons/ holds 14,300 of its 14,500 files)."""
+    found = []
+    for path, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(path, folder)
+        found += [f if rel == "." else f"{rel}/{f}".replace(os.sep, "/") for f in files if not f.startswith(".")]
+    return found
+
+
 class ThemeLoader(jinja2.FileSystemLoader):
     """The theme's template loader, with one difference: the list of files in an installed theme
     folder (Material's has 14,500, mostly icons, walked by MkDocs at the start of every build of
-    every language) is read once per process, without the files under hidden folders (its .icons/,
+    every language) is read once per process, without walking hidden folders (its .icons/,
     which MkDocs' own filter of theme files drops after matching each name against its patterns;
     templates include them by name, which does not use this list). The project's own folder
     (custom_dir) is read every time, so a file added to overrides/ is seen."""
@@ -74,9 +85,7 @@ class ThemeLoader(jinja2.FileSystemLoader):
         for folder in self.searchpath:
             if folder in self.installed:
                 if folder not in _INSTALLED_THEME_FILES:
-                    _INSTALLED_THEME_FILES[folder] = [
-                        n for n in jinja2.FileSystemLoader(folder).list_templates()
-                        if not n.startswith(".") and "/." not in n]
+                    _INSTALLED_THEME_FILES[folder] = _visible_files(folder)
                 found.update(_INSTALLED_THEME_FILES[folder])
             else:
                 found.update(jinja2.FileSystemLoader(folder, followlinks=self.followlinks).list_templates())

@@ -58,3 +58,15 @@ def test_mkdocs_takes_the_same_theme_files(tmp_path, monkeypatch):
     mine.loader = ThemeLoader(plain.loader.searchpath, [d for d in theme.dirs if d != theme.custom_dir])
     assert len(taken(plain)) > 40           # its scripts, styles, lunr languages, favicon
     assert taken(mine) == taken(plain)
+
+
+def test_hidden_files_and_folders_at_any_depth_are_left_out_of_an_installed_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(incremental, "_INSTALLED_THEME_FILES", {})
+    installed = tmp_path / "theme"
+    for name in ("base.html", ".hidden.html", "a/b.html", "a/.c.html", "a/.d/e.html", ".f/g.html", "a/h/.i/j.html",
+                 "a/h/k.js"):
+        (installed / name).parent.mkdir(parents=True, exist_ok=True)
+        (installed / name).write_text("x", encoding="utf-8")
+    plain = jinja2.FileSystemLoader(str(installed)).list_templates()
+    listed = ThemeLoader([str(installed)], [str(installed)]).list_templates()
+    assert listed == visible(plain) == ["a/b.html", "a/h/k.js", "base.html"]

@@ -250,7 +250,7 @@ def main():
     if scripts_quiet:
         row(f"  ... disk quiet {args.quiet_disk:.0f} s before", scripts_quiet)
     print("    its stages (wall):")
-    for stage in ("validate", "model", "languages", "open_data_redirects", "swap"):
+    for stage in ("validate", "model", "languages", "redirects", "swap"):
         row(f"  {stage}", [t[stage] for t in timings])
     where = {"stage": "in a worker", "mkdocs": "in a worker", "pagefind": "in a worker", "offline": "in the parent"}
     for l in langs:

@@ -369,7 +369,7 @@ def _mkdocs(cfg: Path, out: Path, dirty: bool = False) -> str | None:
 
 
 def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: dict, langs, wanted,
-                  tmp: Path, jobs: int, bundle=None) -> dict:
+                  tmp: Path, jobs: int, bundle=None, meanwhile=None) -> dict:
     """Stage, build and Pagefind-index every wanted language, `jobs` tasks at a time in forked
     processes (they share the loaded site and MkDocs' imports; each reuses what the last build kept,
     see incremental). Each language is two tasks: its pages (_language_pages), then its search
@@ -378,7 +378,9 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     they keep both busy longer. As a language's pages are done, its offline search index is
     made by one node process driven from this process while the workers go on. Then merge
     everything into tmp (one copy of the theme's assets). With a `bundle` (bundle.Bundle), each
-    language's pages and offline index are handed to it as they are done, for the offline zip. Returns
+    language's pages and offline index are handed to it as they are done, for the offline zip.
+    `meanwhile`: a function this process runs once the workers have their tasks (it would wait for
+    them otherwise); it returns [(a file or folder, its path in the site)] for the merge. Returns
     per-language pages, seconds and index sizes."""
     import multiprocessing
     import queue
@@ -423,6 +425,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     with pool or contextlib.nullcontext(), Indexer() as node, ThreadPoolExecutor(max_workers=1) as indexer:
         for code in codes:
             submit(_language_pages, code)
+        also = meanwhile() if meanwhile else []
         waiting = len(codes)
         while waiting:
             result, waiting = done.get(), waiting - 1
@@ -457,11 +460,27 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
         for source, dest in _merged(parts[lang.code], lang, lang.code == base_lang.code):
             source.rename(tmp / dest)
         shutil.rmtree(parts[lang.code], ignore_errors=True)
+    for source, dest in also:
+        source.rename(tmp / dest)
     (tmp / "search").mkdir(exist_ok=True)
     for c, f in indexes.items():
         f.rename(tmp / _offline_index_path(c))
     vendor_engine(tmp)
     return out
+
+
+OPEN_DATA = ("open data",)       # the bundle's group of the open data files (the first one it zips)
+
+
+def _open_data(site, root: Path, tmp: Path, bundle) -> list[tuple[Path, str]]:
+    """Write the open data (data/, opendata.write_open_data) beside the unfinished site, while the
+    workers build the languages: it depends on no page, and this process would only wait. Hand it
+    to the bundle, and to the merge (which moves it into the site)."""
+    folder = tmp.parent / f"{tmp.name}.data"
+    write_open_data(site, folder, root / "schemas")
+    if bundle:
+        bundle.add(OPEN_DATA, files_in(folder, "data/"))
+    return [(folder, "data")]
 
 
 def _merged(part: Path, lang: i18n.Language, base: bool) -> list[tuple[Path, str]]:
@@ -571,19 +590,19 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
     clock.lap("model")
     try:
         if bundle_to:
-            zipped = Bundle(bundle_to, tmp, [(g, c) for g in ("pages", "offline") for c in codes])
+            zipped = Bundle(bundle_to, tmp, [OPEN_DATA] + [(g, c) for g in ("pages", "offline") for c in codes])
         with incremental.lock(build_dir):
             per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
-                                jobs or os.cpu_count() or 1, zipped)
+                                jobs or os.cpu_count() or 1, zipped,
+                                meanwhile=lambda: _open_data(site, root, tmp, zipped))
         clock.lap("languages")
         say("staged, built and indexed " + ", ".join(
             f"{k}: {n} pages in {per['stage'][k] + per['mkdocs'][k] + per['pagefind'][k]:.1f} s"
             for k, n in per["pages"].items()))
         say("offline search index: " + ", ".join(f"{k} {v / 1024:.0f} KB"
                                                  for k, v in sorted(per["offline_bytes"].items())))
-        write_open_data(site, tmp, root / "schemas")
         write_redirects(site, tmp, strings, wanted)
-        clock.lap("open_data_redirects")
+        clock.lap("redirects")
         if zipped:
             zipped.finish()      # (most of it was written while the languages were built)
             clock.lap("bundle")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 from pathlib import Path
@@ -26,7 +27,11 @@ def cmd_validate(args) -> int:
 def cmd_build(args) -> int:
     from .build import build
     bundle_to = (args.dist or args.root / "dist") if args.bundle else None
-    return build(args.root, out=args.out, langs=args.lang, quiet=args.quiet, jobs=args.jobs, bundle_to=bundle_to)
+    code = build(args.root, out=args.out, langs=args.lang, quiet=args.quiet, jobs=args.jobs, bundle_to=bundle_to)
+    # The command ends here: spare the exit the collector's last pass over everything the build
+    # loaded (0.05 of its 0.07 s; the objects are freed all the same)
+    gc.freeze()
+    return code
 
 
 def cmd_status(args) -> int:

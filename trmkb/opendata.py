@@ -60,8 +60,8 @@ def _csv(path: Path, rows: list[dict]):
             w.writerows(rows)
 
 
-def write_open_data(site: Site, out: Path, schemas: Path):
-    data = out / "data"
+def write_open_data(site: Site, data: Path, schemas: Path):
+    """The open data files into the folder `data` (the site's data/), with the schemas they follow."""
     (data / "schemas").mkdir(parents=True, exist_ok=True)
     countries = [site.countries[k] for k in sorted(site.countries)]
     resources = [site.resources[k] for k in sorted(site.resources)]

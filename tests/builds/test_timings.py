@@ -9,7 +9,7 @@ pytestmark = pytest.mark.build
 
 def test_a_build_records_each_stage_of_each_language(built_mini):
     t = json.loads((built_mini.parent / "build" / "timings.json").read_text(encoding="utf-8"))
-    stages = ("validate", "model", "languages", "open_data_redirects", "swap")
+    stages = ("validate", "model", "languages", "redirects", "swap")
     assert all(t[s] >= 0 for s in stages)
     assert t["total"] >= sum(t[s] for s in stages) - 0.01
     for what in ("stage", "mkdocs", "pagefind", "offline"):

@@ -11,12 +11,13 @@ import json
 import os
 import posixpath
 import re
+import types
 
 from jinja2 import FileSystemBytecodeCache, pass_context
 
 from trmkb.csp import with_script_hashes
 from trmkb.incremental import ThemeLoader
-from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER
+from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER, dict_first_getattr
 
 
 # The published site shares its pages with the output MkDocs keeps for the next build (hard links:
@@ -80,6 +81,7 @@ def on_env(env, config, files):
     if cache:
         env.bytecode_cache = FileSystemBytecodeCache(cache)
     env.globals["trm_memo"] = _fragment_memo()
+    env.getattr = types.MethodType(dict_first_getattr, env)     # (the same results, see there)
     return env
 
 

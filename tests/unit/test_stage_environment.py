@@ -1,9 +1,10 @@
-"""The staging templates' environment reads `record.name` on a plain dict as the key at once
-(stage._Environment), where Jinja tries the attribute first: what every expression gives must not
-change."""
+"""The staging templates' environment, and the theme's (mkdocs_hooks.on_env), read `record.name` on
+a plain dict as the key at once (stage.dict_first_getattr), where Jinja tries the attribute first:
+what every expression gives must not change."""
 import pytest
 from jinja2 import ChainableUndefined, Environment
 
+from trmkb import mkdocs_hooks
 from trmkb.stage import TEMPLATES
 
 RECORD = {"id": "AL", "summary": {"en": "Text", "fr": "Texte"}, "items": [1, 2], "get": "a key named get",
@@ -34,3 +35,18 @@ def test_a_dict_subclass_keeps_jinjas_order():
             return "attribute"
     expr = "{{ r.id }}"
     assert TEMPLATES.overlay().from_string(expr).render(r=Odd(id="key")) == "attribute"
+
+
+def outcome(env, expr):
+    try:
+        return env.from_string(expr).render(r=RECORD)
+    except Exception as e:      # (a plain Undefined raises where ChainableUndefined does not)
+        return type(e)
+
+
+@pytest.mark.parametrize("expr", EXPRESSIONS)
+def test_the_themes_environment_gives_what_jinja_gives(expr):
+    plain = Environment(autoescape=True)
+    theme = mkdocs_hooks.on_env(Environment(autoescape=True), {"extra": {}}, None)
+    assert theme.getattr.__func__ is not Environment.getattr
+    assert outcome(theme, expr) == outcome(plain, expr)

@@ -439,11 +439,18 @@ _LINK_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?([^\s<>]+)>?")                #
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
+def _did_you_mean(word: str, choices, shown=str, cutoff: float = 0.6) -> str:
+    """The start of a hint naming the choice closest to a misspelt word, as `shown` writes it
+    ("did you mean X? "), or "" when none is close."""
+    import difflib
+    near = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return f"did you mean {shown(near[0])}? " if near else ""
+
+
 def rule_content_links(src: Sources, ix):
     """A link in a page's Markdown to another page of the site must reach one: MkDocs only logs
     such a link (and the build keeps its log quiet), so a mistyped SOP-9.9.md was published as a
     broken link that only the test suite would have found."""
-    import difflib
     import posixpath
     pages = site_pages(src)
     for doc in src.pages:
@@ -470,11 +477,9 @@ def rule_content_links(src: Sources, ix):
                 to = posixpath.normpath(posixpath.join(here, path.rsplit(".", 1)[0]))
                 if to in pages:
                     continue
-                near = [posixpath.relpath(c, here or ".") + ".md"
-                        for c in difflib.get_close_matches(to, sorted(pages), n=1, cutoff=0.8)]
+                near = _did_you_mean(to, sorted(pages), lambda c: posixpath.relpath(c, here or ".") + ".md", 0.8)
                 yield Problem(doc.rel, doc.body_line + n, "body", f"link '{target}' goes to no page of this site",
-                              (f"did you mean {near[0]}? " if near else "")
-                              + "link to a page's Markdown file, relative to this one (e.g. SOP-1.5.md, ../about.md)")
+                              near + "link to a page's Markdown file, relative to this one (e.g. SOP-1.5.md, ../about.md)")
 
 
 def rule_schema_modeline(src: Sources, ix):
@@ -534,11 +539,9 @@ def rule_interface_strings(src: Sources, ix):
             if doc is en or not english:
                 continue
             if key not in english:
-                import difflib
-                near = difflib.get_close_matches(str(key), [k for k in english if isinstance(k, str)], n=1)
+                near = _did_you_mean(str(key), [k for k in english if isinstance(k, str)])
                 yield Problem(doc.rel, line, key, f"'{key}' is not a key of {en.rel}",
-                              (f"did you mean {near[0]}? " if near else "")
-                              + "check the spelling, or remove it if English no longer has it")
+                              near + "check the spelling, or remove it if English no longer has it")
                 continue
             wanted = _placeholders(english[key]) if isinstance(english[key], str) else None
             if not wanted:

@@ -404,7 +404,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
         size = node.index(parts[code], code, indexes[code], build_dir, digests, key)
         out["offline"][code] = time.perf_counter() - t0
         if bundle:
-            bundle.add(("offline", code), [(indexes[code], _offline_index_path(code))])
+            bundle.add((OFFLINE, code), [(indexes[code], _offline_index_path(code))])
         return size
     failures, futures = [], {}
     parallel = jobs > 1 and len(codes) > 1
@@ -438,7 +438,7 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
                     failures.append(error)
                     continue
                 if bundle:
-                    bundle.add(("pages", code), _merged_files(parts[code], by_code[code], code == base_lang.code))
+                    bundle.add((PAGES, code), _merged_files(parts[code], by_code[code], code == base_lang.code))
                 key = incremental.pages_key(digests)      # (both search indexes are kept by it)
                 submit(_language_search, code, key)
                 waiting += 1
@@ -469,7 +469,15 @@ def languages_all(root: Path, build_dir: Path, docs: Path, site, strings, info: 
     return out
 
 
-OPEN_DATA = ("open data",)       # the bundle's group of the open data files (the first one it zips)
+# The offline zip's groups of files, as the build hands them over (bundle.Bundle.add): the open
+# data (_open_data), each language's pages and each language's offline index (languages_all).
+OPEN_DATA, PAGES, OFFLINE = ("open data",), "pages", "offline"
+
+
+def zip_groups(codes: list[str]) -> list:
+    """The order the zip writes those groups in, whichever is handed over first: the open data
+    (ready first), then the pages of each language, then their offline indexes."""
+    return [OPEN_DATA] + [(kind, c) for kind in (PAGES, OFFLINE) for c in codes]
 
 
 def _open_data(site, root: Path, tmp: Path, bundle) -> list[tuple[Path, str]]:
@@ -590,7 +598,7 @@ def _build(root: Path, out: Path, build_dir: Path, langs, quiet: bool, jobs: int
     clock.lap("model")
     try:
         if bundle_to:
-            zipped = Bundle(bundle_to, tmp, [OPEN_DATA] + [(g, c) for g in ("pages", "offline") for c in codes])
+            zipped = Bundle(bundle_to, tmp, zip_groups(codes))
         with incremental.lock(build_dir):
             per = languages_all(root, build_dir, docs, site, strings, build_info(root), all_langs, wanted, tmp,
                                 jobs or os.cpu_count() or 1, zipped,

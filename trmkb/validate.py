@@ -81,8 +81,10 @@ def _hint_text(err) -> str:
     desc = s.get("description", "")
     ex = s.get("examples")
     if err.validator == "additionalProperties":
-        allowed = ", ".join(sorted(err.schema.get("properties", {})))
-        return f"check the spelling; allowed fields here: {allowed}"
+        fields = sorted(err.schema.get("properties", {}))
+        extra = _extra_field(err)
+        return (_did_you_mean(extra, fields) if extra else "") + \
+            f"check the spelling; allowed fields here: {', '.join(fields)}"
     if err.validator == "enum":
         return "use one of: " + ", ".join(map(str, err.validator_value))
     if err.validator == "type" and err.validator_value == "boolean":
@@ -99,13 +101,19 @@ def _hint_text(err) -> str:
     return out
 
 
+def _extra_field(err) -> str | None:
+    """The unknown field an additionalProperties error names (its first, if several)."""
+    extra = re.findall(r"'([^']+)'", err.message)
+    return extra[0] if extra else None
+
+
 def _message(err) -> str:
     if err.validator == "required":
         missing = re.findall(r"'([^']+)' is a required property", err.message)
         return f"missing required field '{missing[0]}'" if missing else err.message
     if err.validator == "additionalProperties":
-        extra = re.findall(r"'([^']+)'", err.message)
-        return f"unknown field '{extra[0]}'" if extra else err.message
+        extra = _extra_field(err)
+        return f"unknown field '{extra}'" if extra else err.message
     if err.validator == "pattern":
         return f"{json.dumps(err.instance, ensure_ascii=False)} is not in the expected form"
     return err.message
@@ -129,9 +137,8 @@ def check_schemas(src: Sources, schema_dir: Path):
             valid = False
         for err in [] if valid else _validator(str(schema_dir), name, signature).iter_errors(data):
             path = list(err.absolute_path)
-            if err.validator == "additionalProperties":
-                extra = re.findall(r"'([^']+)'", err.message)
-                path = path + extra[:1]
+            if err.validator == "additionalProperties" and _extra_field(err):
+                path = path + [_extra_field(err)]
             found.append(Problem(doc.rel, doc.line(path), fmt_path(path), _message(err), _hint(err, name)))
         doc.schema_problems = (key, found)
         mark_changed()

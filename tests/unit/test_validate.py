@@ -162,6 +162,13 @@ def test_a_boolean_field_written_yes_is_told_to_write_true(project):
     assert found and found[0].hint.startswith("write true or false")
 
 
+def test_a_misspelt_field_gets_the_field_it_was_meant_to_be(project):
+    edit(project, COUNTRY, "region: eu\n", "regoin: eu\n")
+    (found,) = [p for p in problems(project) if "unknown field 'regoin'" in p.message]
+    assert found.hint.startswith("did you mean region? check the spelling; allowed fields here: "), found.hint
+    assert "region" in found.hint.split("allowed fields here: ")[1].split(", ")
+
+
 def test_norway_is_a_country_code(project):
     """NO is Norway's code, not a boolean: a resource about Norway validates."""
     edit(project, RESOURCE, "countries: [AD]", "countries: [AD, NO]")

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from .project import Sources, is_sop_phase, page_key
 
 STALE_DAYS = 365
+EVIDENCE_YEARS = 3      # a fact whose newest source is older than this is marked as such
 FACT_FIELDS = ["coordinator", "rapporteur", "nrm", "identification_authority", "reflection_period",
                "residence_permits", "assistance", "return_reintegration", "children", "consular_notes",
                "risks_on_return"]
@@ -126,8 +127,6 @@ def facts_of(country: dict):
     for k in FACT_FIELDS:
         if country.get(k):
             yield k, country[k]
-    for i, h in enumerate(country.get("hotlines") or []):
-        yield f"hotlines[{i}]", h
     for i, c in enumerate(country.get("contacts") or []):
         yield f"contacts[{i}]", c
 
@@ -148,3 +147,25 @@ def build_date() -> dt.date:
 def is_stale(country: dict, today: dt.date | None = None) -> bool:
     today = today or build_date()
     return (today - dt.date.fromisoformat(country["last_reviewed"])).days > STALE_DAYS
+
+
+def _last_day(written: str) -> dt.date:
+    """The last day a source's date (a year, a month or a day, as written) can mean."""
+    import calendar
+    parts = [int(x) for x in written.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    return dt.date(year, month, parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1])
+
+
+def evidence(fact: dict, country: dict, today: dt.date | None = None) -> tuple[str | None, bool]:
+    """How old the evidence behind a fact is: the year of its newest dated source (None when none
+    of them is dated), and whether that source is older than EVIDENCE_YEARS. A checked date says
+    when someone read the sources, not when they were written."""
+    by_id = {s["id"]: s for s in country.get("sources") or []}
+    dates = [by_id[i]["date"] for i in fact.get("sources") or [] if i in by_id and by_id[i].get("date")]
+    if not dates:
+        return None, False
+    newest = max(map(_last_day, dates))
+    today = today or build_date()
+    limit = dt.date(today.year - EVIDENCE_YEARS, today.month, min(today.day, 28))
+    return str(newest.year), newest < limit

@@ -37,8 +37,11 @@ def country_row(c: dict) -> dict:
             row["nrm_level"] = f.get("level", "")
         if k == "reflection_period":
             row["reflection_period_days"] = f.get("days", "")
-    row["hotlines"] = " | ".join(f"{h['number']} ({h['operator']}; {h['status']})" for h in c.get("hotlines") or [])
-    row["contacts"] = " | ".join(f"{k['name']}{' ' + k['url'] if k.get('url') else ''}" for k in c.get("contacts") or [])
+    row["contacts"] = " | ".join(
+        "; ".join([f"{k['kind']}: {_en(k['name'])}"] + [f"{p['number']} ({p['reach']})" for p in k.get("phones") or []]
+                  + [x for x in (k.get("email"), k.get("url")) if x] + [k["status"]])
+        for k in c.get("contacts") or [])
+    row["call_note_en"] = _en(c.get("call_note"))
     return row
 
 
@@ -52,12 +55,55 @@ def resource_row(r: dict) -> dict:
             "last_checked": r["last_checked"], "summary_en": _en(r.get("summary"))}
 
 
-def _csv(path: Path, rows: list[dict]):
+def _csv(path: Path, rows: list[dict], fields: list[str] | None = None):
     with path.open("w", encoding="utf-8-sig", newline="") as f:
-        if rows:
-            w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        if rows or fields:
+            w = csv.DictWriter(f, fieldnames=fields or list(rows[0]))
             w.writeheader()
             w.writerows(rows)
+
+
+# The contacts in Open Referral's Human Services Data Specification (HSDS 3), tabular form: its
+# table and field names (openreferral/specification, schema/*.json), for the fields that map.
+HSDS_TABLES = {
+    "organizations": ["id", "name", "alternate_name", "description", "email", "website"],
+    "services": ["id", "organization_id", "name", "alternate_name", "description", "url", "email", "status",
+                 "eligibility_description", "assured_date"],
+    "phones": ["id", "organization_id", "service_id", "number", "type", "description"],
+    "languages": ["id", "phone_id", "name", "code"],
+}
+
+
+def hsds_tables(site: Site) -> dict[str, list[dict]]:
+    """Each contact of each profile as an HSDS organization with one service (what to contact it
+    for), its numbers (E.164, or a short code said to work only in the country) and the languages
+    a line answers in. Ids are the profile's code and the contact's place in it (AL-3, AL-3-p1)."""
+    from babel import Locale
+    names = Locale.parse("en").languages
+    out = {name: [] for name in HSDS_TABLES}
+    for cid in sorted(site.countries):
+        for n, k in enumerate(site.countries[cid].get("contacts") or [], 1):
+            oid = f"{cid}-{n}"
+            out["organizations"].append({"id": oid, "name": _en(k["name"]), "alternate_name": k.get("official_name", ""),
+                                         "description": _en(k["role"]), "email": k.get("email", ""),
+                                         "website": k.get("url", "")})
+            out["services"].append({"id": f"{oid}-s", "organization_id": oid, "name": _en(k["name"]),
+                                    "alternate_name": k.get("official_name", ""), "description": _en(k["role"]),
+                                    "url": k.get("url", ""), "email": k.get("email", ""), "status": "active",
+                                    "eligibility_description": f"{k['kind']}; country {cid}; {k['status']}",
+                                    "assured_date": k["checked"]})
+            for m, p in enumerate(k.get("phones") or [], 1):
+                pid = f"{oid}-p{m}"
+                reach = {"abroad": "callable from abroad", "national": "only from phones in the country",
+                         "unknown": "reachability from abroad not confirmed"}[p["reach"]]
+                desc = "; ".join(x for x in (reach, _en(p.get("hours")), "free" if p.get("free") else "",
+                                             _en(p.get("note"))) if x)
+                out["phones"].append({"id": pid, "organization_id": oid, "service_id": f"{oid}-s",
+                                      "number": p["number"], "type": "voice", "description": desc})
+                for code in p.get("languages") or []:
+                    out["languages"].append({"id": f"{pid}-{code}", "phone_id": pid, "name": names.get(code, code),
+                                             "code": code})
+    return out
 
 
 def write_open_data(site: Site, data: Path, schemas: Path):
@@ -68,5 +114,8 @@ def write_open_data(site: Site, data: Path, schemas: Path):
     for name, records, row in (("countries", countries, country_row), ("resources", resources, resource_row)):
         (data / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
         _csv(data / f"{name}.csv", [row(r) for r in records])
+    (data / "hsds").mkdir(exist_ok=True)
+    for name, rows in hsds_tables(site).items():
+        _csv(data / "hsds" / f"{name}.csv", rows, HSDS_TABLES[name])
     for p in schemas.glob("*.schema.json"):
         shutil.copy(p, data / "schemas" / p.name)

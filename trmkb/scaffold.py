@@ -25,8 +25,9 @@ ratifications:
   palermo: {{party: unknown, status: needs_verification, sources: [S1]}}   # TODO: party true/false (or unknown), date
   cets197: {{party: unknown, status: needs_verification, sources: [S2]}}
   ilo_p029: {{party: unknown, status: needs_verification, sources: [S3]}}
-{facts}hotlines: []                   # only numbers a named source states
-contacts: []                   # institutions only, never private persons
+{facts}contacts: []                   # TODO: hotline, referral entry point, coordinator, IOM office: only what a
+                               # named source states (schemas/country.schema.json, $defs.contact)
+call_note: {{en: "TODO: no number callable from abroad is listed yet; say what to do instead"}}
 sources:
   - id: S1
     title: "United Nations Treaty Collection: Protocol to Prevent, Suppress and Punish Trafficking in Persons"

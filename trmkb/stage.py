@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import i18n
+from . import i18n, phones
 from .incremental import write_atomic
-from .model import TREATIES, Site, Text, build_date, facts_of, is_stale, pick, unverified_count
+from .model import TREATIES, Site, Text, build_date, evidence, facts_of, is_stale, pick, unverified_count
 from .project import is_sop_phase, site_stem
 from .status import STATES, report
 
@@ -111,6 +111,26 @@ def arrow(lang: str) -> str:
     return "←" if i18n.text_direction(lang) == "rtl" else "→"
 
 
+def linked_numbers(text: Text | None, country: dict):
+    """A free text of a profile with each phone number in it made a tel: link (E.164), when the
+    number is one of the profile's stored ones (validation makes sure it is). Only for texts shown
+    with their status and sources (a fact, a contact's role or note): a number is never a link
+    without them (tests/builds/test_real_facts.py)."""
+    if text is None:
+        return ""
+    stored = {p["number"] for _c, p in phones.phones_of(country)}
+    found = [(s, e, n) for s, e, n in phones.numbers_in_text(text.value, country["id"]) if n in stored] \
+        if any(ch.isdigit() for ch in text.value) else []
+    if not found:
+        return text
+    out, at = [], 0
+    for s, e, n in found:
+        out += [escape(text.value[at:s]), Markup('<a class="trm-tel" href="tel:{}" dir="ltr">{}</a>').format(n, text.value[s:e])]
+        at = e
+    body = Markup("").join(out + [escape(text.value[at:])])
+    return Markup("<span{}>{}</span>").format(text.attrs(), body) if text.fallback else body
+
+
 def text_paragraph(cls: str, text) -> Markup:
     """A paragraph of class `cls` that holds one text and nothing else (a summary, a help line). A
     fallback (the English text, shown where a language has none) carries its language and
@@ -162,7 +182,10 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str):
         lname=lambda code: i18n.language_name(code, lang),
         fdate=lambda d: i18n.date(d, lang) if d else "",
         vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
-        facts_of=facts_of, unverified_count=unverified_count, is_stale=is_stale, TREATIES=TREATIES,
+        facts_of=facts_of, unverified_count=unverified_count, evidence=evidence,
+        shown=lambda p, c: phones.shown(p["number"], c["id"]), who_to_call=phones.who_to_call,
+        listed=lambda items, label: t("list_separator").join(label(x) for x in items),
+        linked=lambda loc, c: linked_numbers(pick(loc, lang, site.default), c), is_stale=is_stale, TREATIES=TREATIES,
         arrow=arrow(lang), dir=i18n.text_direction(lang), ldir=i18n.text_direction, STATES=STATES, DOWNLOAD=DOWNLOAD,
     )
 

@@ -564,9 +564,56 @@ def rule_interface_strings(src: Sources, ix):
                               + ", ".join(f"{{{n}}}" for n in sorted(wanted)))
 
 
+def rule_phones(src: Sources, ix):
+    """Every number a person dials is valid for its profile's country (libphonenumber, with its
+    reason when not), a short code is never said to work from abroad, a hotline has a number, a
+    profile with no number callable from abroad says why (call_note), and a number written in
+    a free text is also in the structured list, where its source and reach are recorded."""
+    from . import phones
+    for doc in src.countries:
+        d = _d(doc)
+        region = d.get("id")
+        if not isinstance(region, str) or region not in _territories():
+            continue
+        stored, abroad = set(), False
+        for n, c in enumerate(d.get("contacts") or []):
+            if not isinstance(c, dict):
+                continue
+            if c.get("kind") == "hotline" and not c.get("phones"):
+                yield Problem(doc.rel, doc.line(["contacts", n]), f"contacts[{n}].phones", "a hotline without a number",
+                              "add its number under 'phones' from a source, or give the contact another kind")
+            for m, p in enumerate(c.get("phones") or []):
+                number = p.get("number") if isinstance(p, dict) else None
+                if not isinstance(number, str) or not re.fullmatch(r"\+[1-9][0-9]{6,14}|[0-9]{2,8}", number):
+                    continue        # (the schema says what is wrong with its form)
+                path = ["contacts", n, "phones", m, "number"]
+                found = phones.problem(number, p.get("reach"), region)
+                if found:
+                    yield Problem(doc.rel, doc.line(path), fmt_path(path), *found)
+                    continue
+                stored.add(number)
+                abroad = abroad or (p.get("reach") == "abroad" and not phones.is_short(number))
+                for k, code in enumerate(p.get("languages") or []):
+                    if isinstance(code, str) and code not in _iso639():
+                        lp = ["contacts", n, "phones", m, "languages", k]
+                        yield Problem(doc.rel, doc.line(lp), fmt_path(lp), f"'{code}' is not an ISO 639-1 language code",
+                                      "e.g. en, fr, ar, sq, uk, it")
+        if not abroad and not d.get("call_note") and d.get("contacts") is not None:
+            yield Problem(doc.rel, doc.line(["contacts"]), "contacts", "no number here can be called from abroad",
+                          "add one from a source (a hotline's landline, the coordinator's switchboard, the IOM office: "
+                          "E.164 with reach: abroad), or say why there is none and what to do instead in 'call_note'")
+        for path, v in _nodes(doc):
+            if isinstance(v, str) and path and path[-1] in src.codes and "number" not in path and any(ch.isdigit() for ch in v):
+                for _s, _e, e164 in phones.numbers_in_text(v, region):
+                    if e164 not in stored and e164.removeprefix("+" + str(phones.parsed(e164, region).country_code)) not in stored:
+                        yield Problem(doc.rel, doc.line(path), fmt_path(path),
+                                      f"the number {v[_s:_e]} is written in the text but not listed in 'contacts'",
+                                      "add it to a contact's 'phones' with its source and reach; the page then links it")
+
+
 RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
          rule_references, rule_dates, rule_tool_items, rule_sop_structure, rule_unknown_is_unverified,
-         rule_interface_strings, rule_content_links]
+         rule_interface_strings, rule_content_links, rule_phones]
 
 
 # ---- Layer 3: HTML safety -----------------------------------------------------------------

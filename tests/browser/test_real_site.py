@@ -215,7 +215,7 @@ def test_compare_keeps_names_and_labels_in_view_on_a_phone(page, base):
         box = page.locator(".trm-compare-wrap")
         expect(page.locator("#trm-compare thead th a")).to_have_count(4)
         name = page.locator("#trm-compare thead th a").last     # at the far end once scrolled sideways
-        label = page.locator('#trm-compare tr[data-row="hotlines"] th')
+        label = page.locator('#trm-compare tr[data-row="reviewed"] th')
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
         top = box.bounding_box()["y"]
         # down to the middle of the tallest row (a long fact), and sideways to the last country

@@ -19,7 +19,7 @@ SCHEMAS = ROOT / "schemas"
 TRICKY = [chr(c) for c in (*range(0, 32), 0x7f, 0x85, 0xa0, 0x1680, 0x2000, 0x2028, 0x2029, 0x202f, 0x3000,
                            0xfeff, 0xff10, 0x0660, 0x0131, 0x212a)]
 SAMPLES = ["https://example.org/a", "a@example.org", "AL", "al", "2026-11-23", "2026-11", "R-2020-al-report",
-           "S12", "SOP-1.2", "1.0.2", "+33 1 23 45 67 89", "978-2-1234-5680-3", "ABC(1)", "nrm-coordinator", "T1", "T1.A", "T1.A.01"]
+           "S12", "SOP-1.2", "1.0.2", "+33 1 23 45 67 89", "+33123456789", "116006", "978-2-1234-5680-3", "ABC(1)", "nrm-coordinator", "T1", "T1.A", "T1.A.01"]
 
 
 def patterns(node):

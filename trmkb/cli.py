@@ -37,14 +37,18 @@ def cmd_build(args) -> int:
 def cmd_status(args) -> int:
     from . import i18n
     from .model import build_site
-    from .status import format_table, report
+    from .status import format_table, format_words, report
     from .validate import validate
     src, problems = validate(args.root)
     if problems:
         print(f"{len(problems)} validation problem(s); run 'trmkb validate' first.", file=sys.stderr)
         return 1
     strings = i18n.Strings(src)
-    rep = report(build_site(src), strings, src.codes)
+    site = build_site(src)
+    rep = report(site, strings, src.codes)
+    print("Words of the English source a reader meets, by language:")
+    print(format_words(site, strings, [c for c in src.codes if c != src.default]))
+    print("\nFiles, by kind (translated/outdated/partial/missing):")
     print(format_table(rep))
     if args.verbose:
         for lang, kinds in rep.items():

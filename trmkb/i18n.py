@@ -87,6 +87,27 @@ def country_name(iso2: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def country_rank(lang: str) -> dict[str, int]:
+    """Every country code, ranked by its name in `lang` as that language's collation orders them
+    (CLDR, through Intl.Collator in Node.js, which carries ICU's full data: Babel has CLDR's names
+    but no collation, and a plain sort puts "Égypte" after "Zambie" and "Вʼєтнам" out of place)."""
+    import json
+    import subprocess
+    names = {k: v for k, v in Locale.parse(lang).territories.items() if re.fullmatch("[A-Z]{2}", k)}
+    script = ("const [l, n] = JSON.parse(require('fs').readFileSync(0, 'utf8')); const c = new Intl.Collator(l);"
+              "process.stdout.write(JSON.stringify(Object.keys(n).sort((a, b) => c.compare(n[a], n[b]) || (a < b ? -1 : 1))))")
+    out = subprocess.run(["node", "-e", script], input=json.dumps([lang, names]), capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    return {code: n for n, code in enumerate(json.loads(out))}
+
+
+def by_name(codes, lang: str) -> list[str]:
+    """Country codes in the order of their names in `lang`."""
+    rank = country_rank(lang)
+    return sorted(set(codes), key=lambda c: (rank.get(c, len(rank)), c))
+
+
+@lru_cache(maxsize=None)
 def language_name(code: str, lang: str) -> str:
     return Locale.parse(lang).languages.get(code, code)
 
@@ -95,6 +116,77 @@ def language_name(code: str, lang: str) -> str:
 def date(value: str, lang: str, fmt: str = "long") -> str:
     import datetime as dt
     return format_date(dt.date.fromisoformat(value), format=fmt, locale=lang)
+
+
+# ---- ICU MessageFormat plurals ----------------------------------------------------------
+# A string with a count says each plural form of its language, in ICU MessageFormat:
+# "{count, plural, one {# fact needs} other {# facts need}} checking". The forms a language needs
+# are CLDR's (Babel: English one/other, Ukrainian one/few/many/other, Arabic all six).
+
+PLURAL_KEYWORDS = ("zero", "one", "two", "few", "many", "other")
+
+
+@lru_cache(maxsize=None)
+def parse_message(text: str) -> tuple:
+    """The message's parts (pyicumessageformat's syntax tree), parsed once."""
+    from pyicumessageformat import Parser
+    return tuple(Parser().parse(text))
+
+
+def plural_tags(lang: str) -> set[str]:
+    """The plural categories a language's numbers fall into, 'other' included (CLDR)."""
+    return set(Locale.parse(lang).plural_form.tags) | {"other"}
+
+
+def format_message(text: str, lang: str, values: dict) -> str:
+    rule = Locale.parse(lang).plural_form
+
+    def render(parts, number=None):
+        out = []
+        for part in parts:
+            if isinstance(part, str):
+                out.append(part)
+            elif part.get("hash"):
+                out.append(str(number))
+            elif part.get("type") == "plural":
+                n = values[part["name"]]
+                options = part["options"]
+                chosen = options.get(f"={n}") or options.get(rule(n)) or options["other"]
+                out.append(render(chosen, n))
+            else:
+                out.append(str(values[part["name"]]))
+        return "".join(out)
+
+    return render(parse_message(text))
+
+
+def message_problems(text: str, lang: str) -> tuple[set[str], list[str]]:
+    """The placeholders a message uses and what is wrong with its plurals (unreadable, a form
+    the language does not have, a form it needs that is missing)."""
+    try:
+        parts = parse_message(text)
+    except Exception as e:      # (the parser's own error says where)
+        return set(), [f"is not a valid ICU message: {e}"]
+    names, wrong = set(), []
+    want = plural_tags(lang)
+
+    def walk(items):
+        for part in items:
+            if isinstance(part, str) or part.get("hash"):
+                continue
+            names.add(part["name"])
+            if part.get("type") == "plural":
+                got = {k for k in part["options"] if not k.startswith("=")}
+                if got - set(PLURAL_KEYWORDS):
+                    wrong.append(f"unknown plural form {', '.join(sorted(got - set(PLURAL_KEYWORDS)))}")
+                if want - got:
+                    wrong.append(f"{{{part['name']}}} lacks the {lang} plural form(s) {', '.join(sorted(want - got))}")
+                if got - want - {"other"} and not (got - set(PLURAL_KEYWORDS)):
+                    wrong.append(f"{{{part['name']}}} has form(s) {lang} never uses: {', '.join(sorted(got - want))}")
+                for option in part["options"].values():
+                    walk(option)
+    walk(parts)
+    return names, wrong
 
 
 class Strings:
@@ -107,7 +199,10 @@ class Strings:
         self.table = {l.code: src.strings[l.code].data if l.code in src.strings else {} for l in src.langs}
 
     def get(self, lang: str, key: str, **kw) -> str:
-        s = self.table.get(lang, {}).get(key) or self.table[self.default].get(key) or key
+        own = self.table.get(lang, {}).get(key)
+        s, in_lang = (own, lang) if own else (self.table[self.default].get(key) or key, self.default)
+        if ", plural," in s:
+            return format_message(s, in_lang, kw)
         return s.format(**kw) if kw else s
 
     def missing(self, lang: str) -> list[str]:

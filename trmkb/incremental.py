@@ -27,7 +27,8 @@ import jinja2
 from . import ROOT
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "pagefind", "lxml")
-CODE = ("trmkb/mkdocs_hooks.py", "trmkb/csp.py", "trmkb/stage.py", "trmkb/offline.py", "trmkb/js/build-index.js")
+CODE = ("trmkb/mkdocs_hooks.py", "trmkb/csp.py", "trmkb/stage.py", "trmkb/typography.py", "trmkb/i18n.py", "trmkb/offline.py",
+        "trmkb/js/build-index.js")
 INDEXING = CODE + ("trmkb/build.py", "overrides/assets/search-text.js", "node_modules/minisearch/package.json")
 
 
@@ -129,7 +130,7 @@ def digest_tree(path: Path, pattern: str = "**/*", skip: tuple[str, ...] = ()) -
                    if path.is_dir() else {})
 
 
-STAGING = ("trmkb/stage.py", "trmkb/model.py", "trmkb/status.py", "trmkb/i18n.py", "trmkb/project.py",
+STAGING = ("trmkb/stage.py", "trmkb/model.py", "trmkb/phones.py", "trmkb/status.py", "trmkb/i18n.py", "trmkb/project.py",
            "trmkb/load.py")
 
 

@@ -15,7 +15,9 @@ import types
 
 from jinja2 import FileSystemBytecodeCache, pass_context
 
+from trmkb import typography
 from trmkb.csp import with_script_hashes
+from trmkb.i18n import text_direction
 from trmkb.incremental import ThemeLoader
 from trmkb.stage import RAW_MARKER, RAW_PLACEHOLDER, dict_first_getattr
 
@@ -53,9 +55,9 @@ def on_page_content(html, page, config, files):
     # the heading permalinks (a pilcrow) are not words: keep them out of both search indexes
     html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
     frags = getattr(page, "trm_raw", None)
-    if not frags:
-        return html
-    return RAW_PLACEHOLDER.sub(lambda m: frags[int(m.group(1))], html)
+    if frags:
+        html = RAW_PLACEHOLDER.sub(lambda m: frags[int(m.group(1))], html)
+    return typography.apply(html, config["extra"].get("trm_language", {}).get("code", ""))
 
 
 def on_config(config):
@@ -144,6 +146,9 @@ def on_post_page(output, page, config):
     head, sep, rest = output.partition("</head>")
     # The header's logo sits in a link named with the site's name: its English alt "logo" only
     # made screen readers say "logo" in every language.
+    # the page's direction on <html> too (Material puts it on <body> only), for what reads the root
+    code = config["extra"].get("trm_language", {}).get("code", "")
+    head = head.replace(f'<html lang="{code}" ', f'<html lang="{code}" dir="{text_direction(code)}" ', 1) if code else head
     return with_script_hashes(_HEAD_ALTERNATE.sub("", head) + sep + rest.replace('alt="logo"', 'alt=""'))
 
 

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import yaml
+from babel.numbers import format_decimal, format_percent
 from jinja2 import ChainableUndefined, Environment, FileSystemBytecodeCache, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -19,7 +20,7 @@ from . import i18n, phones
 from .incremental import write_atomic
 from .model import TREATIES, Site, Text, build_date, evidence, facts_of, is_stale, pick, unverified_count
 from .project import is_sop_phase, site_stem
-from .status import STATES, report
+from .status import STATES, report, word_report
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml when PyYAML has it: 10x faster
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -178,9 +179,11 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str):
         L=lambda loc: pick(loc, lang, site.default) or "",
         sep=t("list_separator"),
         cname=lambda iso: i18n.country_name(iso, lang), i18n_name=i18n.country_name,
-        by_name=lambda codes: sorted(set(codes), key=lambda iso: i18n.country_name(iso, lang)),
+        by_name=lambda codes: i18n.by_name(codes, lang),
         lname=lambda code: i18n.language_name(code, lang),
         fdate=lambda d: i18n.date(d, lang) if d else "",
+        number=lambda n: format_decimal(n, locale=lang, numbering_system="latn"),
+        percent=lambda x: format_percent(round(x, 3), locale=lang, numbering_system="latn", decimal_quantization=False),
         vlabel=lambda vocab, key: pick((site.vocab.get(vocab) or {}).get(key), lang, site.default) or key,
         facts_of=facts_of, unverified_count=unverified_count, evidence=evidence,
         shown=lambda p, c: phones.shown(p["number"], c["id"]), who_to_call=phones.who_to_call,
@@ -214,7 +217,8 @@ def pages_for(site: Site, strings: i18n.Strings, lang: str) -> list[Page]:
     for tid, tool in sorted(site.tools.items()):
         out.append(Page(f"tools/{tid.lower()}", "tool.md.j2", pick(tool["title"], lang).value,
                         {"tool": tool, "tstate": states["tools"][tid]}))
-    out.append(Page("status", "status.md.j2", t("status_title"), {"report": states}, index=False))
+    out.append(Page("status", "status.md.j2", t("status_title"),
+                    {"report": states, "words": word_report(site, strings, lang)}, index=False))
     for stem, by_lang in sorted(site.pages.items()):
         en = by_lang[site.default]
         doc = by_lang.get(lang, en)

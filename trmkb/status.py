@@ -63,8 +63,58 @@ def report(site: Site, strings, langs: list[str]) -> dict:
     return out
 
 
+def _words(text) -> int:
+    return len(str(text).split())
+
+
+def word_report(site: Site, strings, lang: str) -> dict:
+    """What a reader of `lang` meets in English, counted in words of the English source (a file
+    count called a profile "translated" while half its words were English): words with a current
+    translation, an outdated one (the English changed since) and none; and the pages with the most
+    English words left, worst first."""
+    d = site.default
+    totals = Counter()
+    by_page = Counter()
+
+    def add(page, english, state):
+        n = _words(english)
+        totals[state] += n
+        if state != "current":
+            by_page[page] += n
+
+    for kind, records in (("countries", site.countries), ("resources", site.resources), ("tools", site.tools)):
+        for rid, r in records.items():
+            page = f"{kind}/{rid.lower() if kind != 'resources' else rid}"
+            old = record_state(r, lang, d) == "outdated"
+            texts = list(_localized(r))
+            if kind == "resources":
+                texts.append(r.get("title_translations") or {"en": r["title"]})
+            for t in texts:
+                add(page, t["en"], "missing" if not t.get(lang) else "outdated" if old else "current")
+    for stem, by_lang in site.pages.items():
+        en = by_lang[d]
+        english = f"{en.data.get('title', '')} {en.body}"
+        state = {"translated": "current", "outdated": "outdated", "missing": "missing"}[page_state(by_lang, lang, d)]
+        add(stem, english, state)
+    missing = set(strings.missing(lang))
+    for key, text in strings.table[d].items():
+        add("interface", text, "missing" if key in missing else "current")
+    total = sum(totals.values()) or 1
+    return {"current": totals["current"], "outdated": totals["outdated"], "missing": totals["missing"],
+            "share": totals["current"] / total, "worst": by_page.most_common(10)}
+
+
 def counts(rep: dict) -> dict:
     return {lang: {kind: Counter(items.values()) for kind, items in kinds.items()} for lang, kinds in rep.items()}
+
+
+def format_words(site: Site, strings, langs: list[str]) -> str:
+    lines = [f"{'language':<9}{'current':>10}{'share':>8}{'outdated':>10}{'missing':>10}   most English (words)"]
+    for lang in langs:
+        w = word_report(site, strings, lang)
+        worst = ", ".join(f"{p} {n}" for p, n in w["worst"][:3])
+        lines.append(f"{lang:<9}{w['current']:>10}{w['share']:>8.1%}{w['outdated']:>10}{w['missing']:>10}   {worst}")
+    return "\n".join(lines)
 
 
 def format_table(rep: dict) -> str:

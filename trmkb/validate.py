@@ -500,13 +500,17 @@ def rule_schema_modeline(src: Sources, ix):
                           f"make line 1 exactly: {want}")
 
 
-def _placeholders(text: str) -> set[str] | None:
-    """The {names} in a text that is filled in with str.format; None when its braces do not pair up."""
+def _placeholders(text: str, lang: str) -> tuple[set[str] | None, list[str]]:
+    """The {names} a text fills in, and what is wrong with its plural forms (an ICU message, see
+    i18n.format_message); names None when its braces do not pair up."""
+    from .i18n import message_problems
+    if ", plural," in text:
+        return message_problems(text, lang)
     import string
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}, []
     except ValueError:
-        return None
+        return None, []
 
 
 _STRING_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>?")
@@ -543,6 +547,11 @@ def rule_interface_strings(src: Sources, ix):
             if '"' in value:        # ...also inside attributes (title="..."), where a " ends the value
                 yield Problem(doc.rel, line, key, 'interface strings may not contain a straight double quote (")',
                               "use the quotation marks of the language instead: “ ”, « », „ “")
+            got, plural_problems = _placeholders(value, code)
+            for wrong in plural_problems:
+                yield Problem(doc.rel, line, key, wrong,
+                              "write each plural form the language has, e.g. {count, plural, one {# fact} "
+                              "other {# facts}} (forms from CLDR: " + ", ".join(sorted(_plural_tags(code))) + ")")
             if doc is en or not english:
                 continue
             if key not in english:
@@ -550,18 +559,29 @@ def rule_interface_strings(src: Sources, ix):
                 yield Problem(doc.rel, line, key, f"'{key}' is not a key of {en.rel}",
                               near + "check the spelling, or remove it if English no longer has it")
                 continue
-            wanted = _placeholders(english[key]) if isinstance(english[key], str) else None
+            wanted = _placeholders(english[key], src.default)[0] if isinstance(english[key], str) else None
             if not wanted:
                 continue        # (English has none: the text is used as it is)
-            got = _placeholders(value)
+            hint = "placeholders are written as in English: " + ", ".join(f"{{{n}}}" for n in sorted(wanted))
             if got is None:
-                yield Problem(doc.rel, line, key, "has a { or } that does not pair up",
-                              "placeholders are written as in English: " + ", ".join(f"{{{n}}}" for n in sorted(wanted)))
+                yield Problem(doc.rel, line, key, "has a { or } that does not pair up", hint)
             elif got - wanted:
                 yield Problem(doc.rel, line, key,
                               "unknown placeholder " + ", ".join(f"{{{n}}}" for n in sorted(got - wanted)),
                               "use the placeholders English has, unchanged: "
                               + ", ".join(f"{{{n}}}" for n in sorted(wanted)))
+            elif wanted - got:
+                yield Problem(doc.rel, line, key,
+                              "drops placeholder " + ", ".join(f"{{{n}}}" for n in sorted(wanted - got)),
+                              "the page would lose that value (a number, a date): " + hint)
+
+
+def _plural_tags(code: str) -> set[str]:
+    from .i18n import plural_tags
+    try:
+        return plural_tags(code)
+    except Exception:       # (not a language Babel knows: said elsewhere)
+        return {"other"}
 
 
 def rule_phones(src: Sources, ix):

@@ -201,7 +201,7 @@ def _line_of(project, rel, key):
 
 
 @pytest.mark.parametrize("key,old,new,fragment,hint", [
-    ("home_countries_text", "{count}", "{compte}", "unknown placeholder {compte}", "{count}"),
+    ("filter_count", "يُعرض {n}", "يُعرض {compte}", "unknown placeholder {compte}", "{m}, {n}"),
     ("home_status", "{date}", "{date", "does not pair up", "{date}, {version}"),
     ("nav_about", "nav_about: حول الموقع", "nav_about: 12", "must be text, not 12", "in quotes"),
     ("nav_about", "nav_about:", "nav_abuot:", "'nav_abuot' is not a key of i18n/strings/en.yml",
@@ -407,3 +407,27 @@ def test_data_and_front_matter_are_plain_text(project):
     assert found == sorted([(STEP, 3, "title", "this text is shown as written: found <b>"),
                             (TOOL, 4, "title.ar", "this text is shown as written: found <em>"),
                             (RESOURCE, 6, "summary.en", "this text is shown as written: found <em>")]), found
+
+
+def _set_string(root, lang, key, value):
+    import json
+    import re
+    p = root / "i18n" / "strings" / f"{lang}.yml"
+    text, n = re.subn(rf"^{key}:.*$", f"{key}: {json.dumps(value, ensure_ascii=False)}", p.read_text(encoding="utf-8"),
+                      count=1, flags=re.M)
+    assert n == 1
+    p.write_text(text, encoding="utf-8")
+    return f"i18n/strings/{lang}.yml"
+
+
+def test_a_plural_message_without_its_languages_forms_is_refused(project):
+    rel = _set_string(project, "ar", "banner_unverified", "{count, plural, one {# معلومة} other {# معلومات}}")
+    found = [p for p in problems(project) if p.file == rel and p.field == "banner_unverified"]
+    assert found and "lacks the ar plural form(s) few, many, two, zero" in found[0].message and found[0].hint
+
+
+def test_a_translation_that_drops_a_placeholder_is_refused(project):
+    """A translation without {count} printed the sentence without its number."""
+    rel = _set_string(project, "ar", "filter_count", "البلدان المعروضة")
+    found = [p for p in problems(project) if p.file == rel and p.field == "filter_count"]
+    assert found and "drops placeholder {m}, {n}" in found[0].message

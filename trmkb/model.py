@@ -73,6 +73,14 @@ class Site:
         pid = phase_stem.split("/")[-1]
         return sorted((s for s in self.pages if s.startswith(f"sop/{pid}.")), key=_sop_order)
 
+    def neighbours(self, stem):
+        """The previous and the next step of a step, or phase of a phase, in the procedure's order
+        (None at either end): a trainer walks a room through the steps one after the other."""
+        order = [p for p, _ in self.sop_phases()] if is_sop_phase(stem) else \
+            [s for _, steps in self.sop_phases() for s in steps]
+        i = order.index(stem)
+        return (order[i - 1] if i else None), (order[i + 1] if i + 1 < len(order) else None)
+
     def corridors(self):
         """Destination -> origin pairs of the original TRM platform that both have profiles."""
         return [(d, o) for d in CORRIDOR_DESTINATIONS for o in CORRIDOR_ORIGINS

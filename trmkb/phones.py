@@ -105,9 +105,12 @@ def who_to_call(country: dict) -> dict:
             "entry": (entry, next(iter(entry.get("phones") or []), None)) if entry else None}
 
 
-def numbers_in_text(text: str, region: str):
+@lru_cache(maxsize=None)      # a profile's texts reappear on its corridors and the comparison
+def numbers_in_text(text: str, region: str) -> tuple:
     """The phone numbers written in a free text, as (start, end, E.164): libphonenumber's matcher,
     less what it takes for numbers that are not (_NOT_NUMBERS)."""
-    for m in pn.PhoneNumberMatcher(text, region, leniency=pn.Leniency.VALID):
-        if not _NOT_NUMBERS.fullmatch(m.raw_string.strip(" ()")):
-            yield m.start, m.end, pn.format_number(m.number, pn.PhoneNumberFormat.E164)
+    if not any(ch.isdigit() for ch in text):
+        return ()
+    return tuple((m.start, m.end, pn.format_number(m.number, pn.PhoneNumberFormat.E164))
+                 for m in pn.PhoneNumberMatcher(text, region, leniency=pn.Leniency.VALID)
+                 if not _NOT_NUMBERS.fullmatch(m.raw_string.strip(" ()")))

@@ -83,6 +83,15 @@ def after_title(body: str, block: str) -> str:
 
 
 TEMPLATES.filters["after_title"] = after_title
+_SECTION = re.compile(r"^## (.+?)\s*\{#([A-Za-z0-9_-]+)\}\s*$", re.M)
+
+
+def md_sections(body: str) -> list[tuple[str, str]]:
+    """The (title, anchor) of each second-level section of a Markdown body ('## Title {#anchor}')."""
+    return [(m.group(1), m.group(2)) for m in _SECTION.finditer(body or "")]
+
+
+TEMPLATES.globals["md_sections"] = md_sections
 TEMPLATES.filters["display_url"] = display_url
 TEMPLATES.filters["url_host"] = url_host
 
@@ -120,8 +129,7 @@ def linked_numbers(text: Text | None, country: dict):
     if text is None:
         return ""
     stored = {p["number"] for _c, p in phones.phones_of(country)}
-    found = [(s, e, n) for s, e, n in phones.numbers_in_text(text.value, country["id"]) if n in stored] \
-        if any(ch.isdigit() for ch in text.value) else []
+    found = [(s, e, n) for s, e, n in phones.numbers_in_text(text.value, country["id"]) if n in stored]
     if not found:
         return text
     out, at = [], 0
@@ -130,6 +138,13 @@ def linked_numbers(text: Text | None, country: dict):
         at = e
     body = Markup("").join(out + [escape(text.value[at:])])
     return Markup("<span{}>{}</span>").format(text.attrs(), body) if text.fallback else body
+
+
+def title_language(r: dict) -> str:
+    """The language a publication's title is written in: English when its English title is the
+    title itself, otherwise its first document language (a Greek law, a French plan)."""
+    return "en" if (r.get("title_translations") or {}).get("en") == r["title"] or r["doc_languages"][0] == "en" \
+        else r["doc_languages"][0]
 
 
 def text_paragraph(cls: str, text) -> Markup:
@@ -181,6 +196,7 @@ def _context(site: Site, strings: i18n.Strings, lang: str, stem: str):
         cname=lambda iso: i18n.country_name(iso, lang), i18n_name=i18n.country_name,
         by_name=lambda codes: i18n.by_name(codes, lang),
         lname=lambda code: i18n.language_name(code, lang),
+        title_lang=title_language,
         fdate=lambda d: i18n.date(d, lang) if d else "",
         number=lambda n: format_decimal(n, locale=lang, numbering_system="latn"),
         percent=lambda x: format_percent(round(x, 3), locale=lang, numbering_system="latn", decimal_quantization=False),

@@ -29,8 +29,13 @@ _LATIN_RUN = re.compile(
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
+_FR_ANY = re.compile(r"[;:!?«»]")
+
+
 def _french_text(text: str) -> str:
     """Plain text in, HTML out."""
+    if not _FR_ANY.search(text):
+        return html.escape(text, quote=False)
     text = _FR_TIGHT.sub(lambda m: NNBSP + m.group(1), text)
     text = _FR_COLON.sub(NBSP + ":", text)
     text = _FR_OPEN.sub("«" + NBSP, text)
@@ -39,6 +44,8 @@ def _french_text(text: str) -> str:
 
 def _isolate_latin(text: str) -> str:
     """Plain text in, HTML out."""
+    if not _LATIN_LETTER.search(text):
+        return html.escape(text, quote=False)
     out, at = [], 0
     for m in _LATIN_RUN.finditer(text):
         out.append(html.escape(text[at:m.start()], quote=False))
@@ -91,7 +98,7 @@ def _apply(page: str, fix, lang: str, direction: str) -> str:
             stack.append(keep or bool(stack and stack[-1]))
         elif part and not (stack and stack[-1]) and not part.isspace():
             # on the text itself, not its HTML: an entity's ; and letters are not words (&#39;)
-            parts[i] = fix(html.unescape(part))
+            parts[i] = fix(html.unescape(part) if "&" in part else part)
     return "".join(parts)
 
 

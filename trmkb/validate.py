@@ -419,6 +419,22 @@ def rule_sop_structure(src: Sources, ix):
                               "add the phase page")
 
 
+def rule_translated_lists(src: Sources, ix):
+    """A translation's list of standards cites the same instruments as English, one for one (a
+    translated list is shown instead of the English one, so none may be dropped)."""
+    english = {page_key(d)[0]: d for d in src.pages if page_key(d)[1] is None}
+    for doc in src.pages:
+        stem, lang = page_key(doc)
+        mine, en = _d(doc).get("standards"), _d(english.get(stem)) if stem in english else {}
+        if lang is None or mine is None or not isinstance(mine, list):
+            continue
+        want = en.get("standards") or []
+        if len(mine) != len(want):
+            yield Problem(doc.rel, doc.line(["standards"]), "standards",
+                          f"has {len(mine)} citations where English has {len(want)}",
+                          "translate each citation of the English list, in the same order")
+
+
 def site_pages(src: Sources) -> set[str]:
     """Every page the site will have, by its path without .md or .html (as stage.pages_for makes
     them; tests/unit/test_validate.py checks that the two agree): the generated pages and the content
@@ -633,7 +649,8 @@ def rule_phones(src: Sources, ix):
 
 RULES = [rule_schema_modeline, rule_ids_unique_and_match_files, rule_country_codes, rule_site_languages, rule_vocabulary,
          rule_references, rule_dates, rule_tool_items, rule_sop_structure, rule_unknown_is_unverified,
-         rule_interface_strings, rule_content_links, rule_phones]
+         rule_interface_strings, rule_content_links, rule_phones,
+         rule_translated_lists]
 
 
 # ---- Layer 3: HTML safety -----------------------------------------------------------------

@@ -115,3 +115,34 @@ def test_countries_are_in_the_readers_alphabetical_order(built_real, prefix, lan
     # tiles lead with the name, the code after it
     page = (built_real / prefix / "countries" / "index.html").read_text(encoding="utf-8")
     assert page.count('<span class="trm-tile-name">') == page.count('</span><span class="trm-tile-code">')
+
+
+def test_a_steps_standards_are_cited_in_the_pages_language(project):
+    from trmkb.build import build
+    step, ar = project / "content/sop/SOP-1.1.md", project / "content/sop/SOP-1.1.ar.md"
+    step.write_text(step.read_text(encoding="utf-8").replace(
+        "aliases: [SOP-1.0]", 'aliases: [SOP-1.0]\nstandards: ["CETS No. 197, Art. 13"]'), encoding="utf-8")
+    assert build(project, quiet=True) == 0
+    page = (project / "site/ar/sop/SOP-1.1.html").read_text(encoding="utf-8")
+    assert '<li lang="en" dir="ltr">CETS No. 197, Art. 13</li>' in page       # not translated: marked English
+    ar.write_text(ar.read_text(encoding="utf-8").replace(
+        'source_version: "1"', 'source_version: "1"\nstandards: ["اتفاقية مجلس أوروبا رقم 197، المادة 13"]'), encoding="utf-8")
+    assert build(project, quiet=True) == 0
+    page = (project / "site/ar/sop/SOP-1.1.html").read_text(encoding="utf-8")
+    assert "<li>اتفاقية مجلس أوروبا رقم 197، المادة 13</li>" in page
+
+
+def test_steps_link_to_the_previous_and_next_step_and_list_their_sections(built_real):
+    page = (built_real / "fr" / "sop" / "SOP-2.1.html").read_text(encoding="utf-8")
+    pager = page[page.index('<nav class="trm-pager"'):]
+    assert 'href="SOP-1.5.html" rel="prev"' in pager and 'href="SOP-2.2.html" rel="next"' in pager
+    assert "Étape précédente" in pager
+    onpage = page[page.index('<details class="trm-onpage"'):]
+    assert '<a href="#purpose">' in onpage and '<a href="#standards">' in onpage
+    first = (built_real / "sop" / "SOP-1.1.html").read_text(encoding="utf-8")
+    assert 'rel="prev"' not in first and 'rel="next"' in first
+    phase = (built_real / "sop" / "SOP-2.html").read_text(encoding="utf-8")
+    assert 'href="SOP-1.html" rel="prev"' in phase and 'href="SOP-3.html" rel="next"' in phase
+    profile = (built_real / "ar" / "countries" / "al.html").read_text(encoding="utf-8")
+    assert profile.index('<section class="trm-call"') < profile.index('<details class="trm-onpage"') \
+        < profile.index('id="summary"')

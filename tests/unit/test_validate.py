@@ -431,3 +431,11 @@ def test_a_translation_that_drops_a_placeholder_is_refused(project):
     rel = _set_string(project, "ar", "filter_count", "البلدان المعروضة")
     found = [p for p in problems(project) if p.file == rel and p.field == "filter_count"]
     assert found and "drops placeholder {m}, {n}" in found[0].message
+
+
+def test_a_translated_list_of_standards_matches_englishs(project):
+    edit(project, STEP, "aliases: [SOP-1.0]", 'aliases: [SOP-1.0]\nstandards: ["CETS No. 197, Art. 13", "Directive 2004/81/EC, Art. 6"]')
+    edit(project, "content/sop/SOP-1.1.ar.md", 'source_version: "1"', 'source_version: "1"\nstandards: ["اتفاقية مجلس أوروبا رقم 197، المادة 13"]')
+    found = [p for p in problems(project) if p.field == "standards"]
+    assert [(p.file, p.line) for p in found] == [("content/sop/SOP-1.1.ar.md", 5)]
+    assert "has 1 citations where English has 2" in found[0].message

@@ -11,6 +11,9 @@ import phonenumbers as pn
 
 # In the order the box prefers them when several numbers can be called from abroad.
 KIND_ORDER = ["hotline", "referral", "coordinator", "ngo", "iom", "police", "authority", "emergency"]
+# six digits or more in a row, spaces, dots, dashes or brackets between them: what a phone number
+# needs before the (slow) matcher is asked
+_MAYBE_NUMBER = re.compile(r"(?:\d[ \u00a0.()-]{0,2}){6,}")
 # what the matcher takes for numbers: year ranges ("2018-2019") and opening hours ("09.00-16.30")
 _NOT_NUMBERS = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d|\d{1,2}[.:]\d\d\s*[-–]\s*\d{1,2}[.:]\d\d")
 _REASONS = {
@@ -109,7 +112,7 @@ def who_to_call(country: dict) -> dict:
 def numbers_in_text(text: str, region: str) -> tuple:
     """The phone numbers written in a free text, as (start, end, E.164): libphonenumber's matcher,
     less what it takes for numbers that are not (_NOT_NUMBERS)."""
-    if not any(ch.isdigit() for ch in text):
+    if not _MAYBE_NUMBER.search(text):     # (most texts hold only years and article numbers)
         return ()
     return tuple((m.start, m.end, pn.format_number(m.number, pn.PhoneNumberFormat.E164))
                  for m in pn.PhoneNumberMatcher(text, region, leniency=pn.Leniency.VALID)

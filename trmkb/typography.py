@@ -24,9 +24,13 @@ _FR_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
 # spaces, with its brackets; it must hold a Latin letter
 _LATIN_RUN = re.compile(
     r"@@trm-[a-z-]+@@|"     # a build token (stage.BUILD_TOKENS), stamped later: kept whole, isolated
+    # groups of digits with spaces or dashes between them (a phone number, 1800 666 111): in
+    # right-to-left text the groups would be shown in reverse order
+    r"\+?\(?\d+\)?(?:[ \u00a0-]\(?\d+\)?)+(?![0-9A-Za-z\u00c0-\u024f])|"
     r"\(?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,/&'’+:_@–-]*"
     r"(?:[ \u00a0]+&?[ \u00a0]*\(?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,/&'’+:_@–-]*\)?)*\)?")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_DIGIT_GROUPS = re.compile(r"\+?\(?\d+\)?(?:[ \u00a0-]\(?\d+\)?)+")
 
 
 _FR_ANY = re.compile(r"[;:!?«»]")
@@ -44,7 +48,7 @@ def _french_text(text: str) -> str:
 
 def _isolate_latin(text: str) -> str:
     """Plain text in, HTML out."""
-    if not _LATIN_LETTER.search(text):
+    if not _LATIN_LETTER.search(text) and not _DIGIT_GROUPS.search(text):
         return html.escape(text, quote=False)
     out, at = [], 0
     for m in _LATIN_RUN.finditer(text):
@@ -62,7 +66,7 @@ def _wrap(m) -> str:
     core = run.rstrip(".,:;–-")
     lead = "(" if run.startswith("(") and ")" not in core else ""
     core = core[len(lead):]
-    if not _LATIN_LETTER.search(core):
+    if not _LATIN_LETTER.search(core) and not _DIGIT_GROUPS.fullmatch(core):
         return html.escape(run, quote=False)
     rest = run[len(lead) + len(core):]
     return f"{lead}<bdi>{html.escape(core, quote=False)}</bdi>{html.escape(rest, quote=False)}"

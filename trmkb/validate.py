@@ -639,7 +639,7 @@ def rule_phones(src: Sources, ix):
                           "add one from a source (a hotline's landline, the coordinator's switchboard, the IOM office: "
                           "E.164 with reach: abroad), or say why there is none and what to do instead in 'call_note'")
         for path, v in _nodes(doc):
-            if isinstance(v, str) and path and path[-1] in src.codes and "number" not in path and any(ch.isdigit() for ch in v):
+            if isinstance(v, str) and path and path[-1] in src.codes and "number" not in path:
                 for _s, _e, e164 in phones.numbers_in_text(v, region):
                     if e164 not in stored and e164.removeprefix("+" + str(phones.parsed(e164, region).country_code)) not in stored:
                         yield Problem(doc.rel, doc.line(path), fmt_path(path),

@@ -75,6 +75,8 @@ def test_typography_never_breaks_an_entity():
         "<p>la commande 'trmkb status' produit\u202f; x &amp; y &lt;z&gt;</p>"
     assert apply("<p>شركة AT&amp;T و Bosnia &amp; Herzegovina.</p>", "ar") == \
         "<p>شركة <bdi>AT&amp;T</bdi> و <bdi>Bosnia &amp; Herzegovina</bdi>.</p>"
+    assert apply("<p>اتصل بالرقم 1800 666 111 أو ‎+46 20-390 000، في 21 أغسطس 2002 و2003.</p>", "ar") == \
+        "<p>اتصل بالرقم <bdi>1800 666 111</bdi> أو ‎<bdi>+46 20-390 000</bdi>، في 21 أغسطس 2002 و2003.</p>"
     assert apply("<p>نسخة @@trm-version@@ في @@trm-date-text@@.</p>", "ar") == \
         "<p>نسخة <bdi>@@trm-version@@</bdi> في <bdi>@@trm-date-text@@</bdi>.</p>"
     assert apply("<p>صدّقت (CETS No. 197) والتوجيه 2004/81/EC، في 2002.</p>", "ar") == \

@@ -37,3 +37,19 @@ def test_every_profile_shows_a_number_from_abroad_on_a_phones_first_screen(brows
     ctx.close()
     assert late == [], f"the first number is below the first screen: {late}"
     assert set(without) <= WITHOUT, f"profiles with no number callable from abroad: {without}"
+
+
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_the_directory_table_becomes_cards_on_a_phone(browser, base, lang):
+    """714 px of columns in a 358 px box scrolled sideways: on a phone each country is a card, its
+    values under their column's names, and nothing is wider than the screen."""
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    page.goto(f"{base}{lang}countries/index.html")
+    table = page.locator("#trm-directory")
+    assert table.evaluate("t => t.scrollWidth") <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    cell = page.locator("#trm-directory tbody tr").first.locator("td").first
+    label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label.strip('"') == cell.get_attribute("data-label") and label.strip('"')
+    ctx.close()

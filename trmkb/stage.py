@@ -128,8 +128,10 @@ def linked_numbers(text: Text | None, country: dict):
     without them (tests/builds/test_real_facts.py)."""
     if text is None:
         return ""
-    stored = {p["number"] for _c, p in phones.phones_of(country)}
-    found = [(s, e, n) for s, e, n in phones.numbers_in_text(text.value, country["id"]) if n in stored]
+    found = phones.numbers_in_text(text.value, country["id"])
+    if found:       # (most texts have none: the profile's numbers are listed only then)
+        stored = {p["number"] for _c, p in phones.phones_of(country)}
+        found = [(s, e, n) for s, e, n in found if n in stored]
     if not found:
         return text
     out, at = [], 0

@@ -20,19 +20,18 @@ _FR_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=[\s\u00a0]|$)")
 _FR_OPEN = re.compile(r"«[ \u00a0\u202f]*")
 _FR_CLOSE = re.compile(r"[ \u00a0\u202f]*»")
 
+# groups of digits with spaces or dashes between them (a phone number, 1800 666 111): in
+# right-to-left text the groups would be shown in reverse order
+_DIGITS = r"\+?\(?\d+\)?(?:[ \u00a0-]\(?\d+\)?)+"
+_DIGIT_GROUPS = re.compile(_DIGITS)
 # a run of Latin script: words (with digits and the marks inside names and citations) joined by
 # spaces, with its brackets; it must hold a Latin letter
 _LATIN_RUN = re.compile(
     r"@@trm-[a-z-]+@@|"     # a build token (stage.BUILD_TOKENS), stamped later: kept whole, isolated
-    # groups of digits with spaces or dashes between them (a phone number, 1800 666 111): in
-    # right-to-left text the groups would be shown in reverse order
-    r"\+?\(?\d+\)?(?:[ \u00a0-]\(?\d+\)?)+(?![0-9A-Za-z\u00c0-\u024f])|"
+    + _DIGITS + r"(?![0-9A-Za-z\u00c0-\u024f])|"
     r"\(?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,/&'’+:_@–-]*"
     r"(?:[ \u00a0]+&?[ \u00a0]*\(?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,/&'’+:_@–-]*\)?)*\)?")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_DIGIT_GROUPS = re.compile(r"\+?\(?\d+\)?(?:[ \u00a0-]\(?\d+\)?)+")
-
-
 _FR_ANY = re.compile(r"[;:!?«»]")
 
 
